@@ -1,0 +1,9 @@
+namespace EngageBot.Cards;
+
+public static class CardsModule
+{
+    public static WebApplicationBuilder AddCards(this WebApplicationBuilder builder)
+    {
+        return builder;
+    }
+}

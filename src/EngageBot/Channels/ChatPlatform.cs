@@ -1,0 +1,3 @@
+namespace EngageBot.Channels;
+
+public enum ChatPlatform { Slack, Teams }

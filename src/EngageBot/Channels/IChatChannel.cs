@@ -1,0 +1,30 @@
+namespace EngageBot.Channels;
+
+/// <summary>
+/// A platform adapter's outbound side. Only the outbox calls it (features enqueue through <see cref="IOutbox"/>),
+/// so pacing, retries and idempotency live in one place.
+/// </summary>
+public interface IChatChannel
+{
+    ChatPlatform Platform { get; }
+
+    /// <summary>Performs one delivery. Throws <see cref="DeliveryException"/> classified as retryable or permanent.</summary>
+    Task<DeliveryResult> DeliverAsync(DeliveryTarget target, OutboundMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Opens a form (Slack modal via trigger id); false where the platform answers in-card instead (Teams).</summary>
+    Task<bool> OpenFormAsync(string triggerId, OutboundMessage form, CancellationToken cancellationToken);
+
+    /// <summary>The key rate limits apply to for this target (Slack: per channel; Teams: per conversation).</summary>
+    string PacingKey(DeliveryTarget target);
+}
+
+/// <summary>The platform's id for what was delivered (Slack ts, Teams activity id), and the conversation it landed in.</summary>
+public sealed record DeliveryResult(MessageRef? Message);
+
+/// <summary>A failed delivery. Permanent ones (channel archived, bot removed, user gone) are recorded, never retried.</summary>
+public sealed class DeliveryException(string message, bool permanent, TimeSpan? retryAfter = null, Exception? inner = null)
+    : Exception(message, inner)
+{
+    public bool Permanent { get; } = permanent;
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}

@@ -1,0 +1,9 @@
+using System.Text.Json.Nodes;
+
+namespace EngageBot.Channels;
+
+/// <summary>
+/// A message to send: plain text (also the notification fallback) and optionally an expanded Adaptive Card,
+/// which each adapter renders for its platform (Teams attachment, Slack Block Kit).
+/// </summary>
+public sealed record OutboundMessage(string Text, JsonObject? Card = null);

@@ -1,0 +1,9 @@
+namespace EngageBot.Features.Directory;
+
+public static class DirectoryModule
+{
+    public static WebApplicationBuilder AddDirectory(this WebApplicationBuilder builder)
+    {
+        return builder;
+    }
+}

@@ -1,0 +1,19 @@
+using EngageBot.Channels;
+
+namespace EngageBot.Features.Directory;
+
+/// <summary>
+/// What channel adapters and features ask the partner directory while handling events:
+/// which partner owns a channel, and which internal person a platform user is.
+/// </summary>
+public interface IDirectoryLookup
+{
+    /// <summary>The id of the partner that linked this channel, or null if none claims it.</summary>
+    Task<string?> FindPartnerIdByChannelAsync(ChatPlatform platform, string channelId, CancellationToken cancellationToken = default);
+
+    /// <summary>The internal person with this Slack user id or Teams AAD object id / user id, or null for anyone else.</summary>
+    Task<PersonSummary?> FindPersonAsync(ChatPlatform platform, string platformUserId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>An internal person as adapters need them: enough to tell "ours" from "partner-side" and to address them.</summary>
+public sealed record PersonSummary(string Id, string Name, string? Email, IReadOnlyList<string> Roles, string? SlackUserId, string? TeamsAadObjectId);

@@ -1,0 +1,33 @@
+using EngageBot.Cli;
+using Microsoft.Extensions.Options;
+
+namespace EngageBot.Hosting;
+
+/// <summary>Builds the host once for both the service and the admin verbs, so they share configuration.</summary>
+public static class EngageBotApp
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var invocation = CliInvocation.Parse(args);
+        try
+        {
+            var builder = WebApplication.CreateBuilder(invocation.HostArgs);
+            if (!invocation.IsServe)
+                builder.Logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.AddEngageBot();
+            await using var app = builder.Build();
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            if (!invocation.IsServe)
+                return await CliDispatcher.RunAsync(app.Services, invocation, Console.Out, Console.Error, CancellationToken.None);
+            app.MapEngageBot();
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception e) when (ConfigurationError.Describe(e) is { } message)
+        {
+            // A missing or bad setting stops start-up with one line naming the key.
+            Console.Error.WriteLine($"engagebot: configuration error: {message}");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using EngageBot.Cards;
+using EngageBot.Channels;
+using EngageBot.Channels.Slack;
+using EngageBot.Channels.Teams;
+using EngageBot.Features.ChurnRisk;
+using EngageBot.Features.Directory;
+using EngageBot.Features.Interactions;
+using EngageBot.Storage;
+
+namespace EngageBot.Hosting;
+
+/// <summary>The whole service, one line per module. Each module's registration lives in its own folder.</summary>
+public static class EngageBotModules
+{
+    public static WebApplicationBuilder AddEngageBot(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddStorage();
+        builder.AddDirectory();
+        builder.AddInteractions();
+        builder.AddChannels();
+        builder.AddSlack();
+        builder.AddTeams();
+        builder.AddCards();
+        builder.AddChurnRisk();
+        return builder;
+    }
+
+    public static WebApplication MapEngageBot(this WebApplication app)
+    {
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapSlack();
+        app.MapTeams();
+        return app;
+    }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace EngageBot.Storage.Sqlite;
+
+/// <summary>
+/// The embedded default: one SQLite file (WAL mode, so readers never block the writer) holding one
+/// SQL table per logical table, keyed (pk, rk) exactly like Table Storage.
+/// </summary>
+public sealed class SqliteRecordStore : IRecordStore
+{
+    private readonly string _connectionString;
+    private readonly ConcurrentDictionary<string, SqliteRecordTable> _tables = new(StringComparer.OrdinalIgnoreCase);
+
+    public SqliteRecordStore(IOptions<StorageOptions> options)
+        : this(Path.Combine(Path.GetFullPath(options.Value.DataDirectory), "engagebot.db"))
+    {
+    }
+
+    public SqliteRecordStore(string databasePath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = databasePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        using var connection = Open();
+        using var wal = connection.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode=WAL;";
+        wal.ExecuteNonQuery();
+    }
+
+    public IRecordTable Table(string name) => _tables.GetOrAdd(name, n => new SqliteRecordTable(this, TableNames.Validate(n)));
+
+    internal SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragma = connection.CreateCommand();
+        // busy_timeout lets a second process (another service instance, or the CLI) wait for the write lock instead of failing.
+        pragma.CommandText = "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+}
