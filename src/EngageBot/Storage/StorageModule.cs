@@ -14,6 +14,7 @@ public static class StorageModule
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.AzureTables
                 ? ActivatorUtilities.CreateInstance<AzureTablesRecordStore>(sp)
                 : ActivatorUtilities.CreateInstance<SqliteRecordStore>(sp));
+        builder.Services.AddHostedService<StorageStartupCheck>();
         return builder;
     }
 }

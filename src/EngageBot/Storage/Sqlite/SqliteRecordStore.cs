@@ -11,6 +11,8 @@ namespace EngageBot.Storage.Sqlite;
 public sealed class SqliteRecordStore : IRecordStore
 {
     private readonly string _connectionString;
+    private readonly string _databasePath;
+    private readonly Lazy<bool> _prepared;
     private readonly ConcurrentDictionary<string, SqliteRecordTable> _tables = new(StringComparer.OrdinalIgnoreCase);
 
     public SqliteRecordStore(IOptions<StorageOptions> options)
@@ -20,7 +22,8 @@ public sealed class SqliteRecordStore : IRecordStore
 
     public SqliteRecordStore(string databasePath)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(databasePath))!);
+        _databasePath = Path.GetFullPath(databasePath);
+        _prepared = new(Prepare);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
@@ -28,16 +31,13 @@ public sealed class SqliteRecordStore : IRecordStore
             Pooling = true,
             DefaultTimeout = 30,
         }.ToString();
-        using var connection = Open();
-        using var wal = connection.CreateCommand();
-        wal.CommandText = "PRAGMA journal_mode=WAL;";
-        wal.ExecuteNonQuery();
     }
 
     public IRecordTable Table(string name) => _tables.GetOrAdd(name, n => new SqliteRecordTable(this, TableNames.Validate(n)));
 
     internal SqliteConnection Open()
     {
+        _ = _prepared.Value;
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
@@ -45,5 +45,17 @@ public sealed class SqliteRecordStore : IRecordStore
         pragma.CommandText = "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
         pragma.ExecuteNonQuery();
         return connection;
+    }
+
+    // First use creates the folder and switches the file to WAL (a persistent setting), not the constructor.
+    private bool Prepare()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
+        using var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var wal = connection.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode=WAL;";
+        wal.ExecuteNonQuery();
+        return true;
     }
 }

@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using EngageBot.TestSupport;
+
+namespace EngageBot.Tests.Architecture;
+
+/// <summary>
+/// Adapters translate, features decide: feature code never touches a platform's wire types or a storage
+/// adapter, so Slack, Teams, SQLite and Table Storage stay swappable.
+/// </summary>
+public sealed partial class LayeringTests
+{
+    private static readonly string Src = Path.Combine(RepoPaths.Root, "src", "EngageBot");
+
+    [Fact]
+    public void Features_do_not_use_platform_or_storage_adapters()
+    {
+        var forbidden = ForbiddenInFeatures();
+        var offenders = SourceFiles("Features")
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => forbidden.IsMatch(x.line))
+            .Select(x => $"{Path.GetRelativePath(Src, x.f)}:{x.i + 1}: {x.line.Trim()}")
+            .ToList();
+        Assert.True(offenders.Count == 0, "Features must use the ports only:\n" + string.Join('\n', offenders));
+    }
+
+    [Fact]
+    public void Sdk_stand_ins_know_nothing_of_EngageBot_features()
+    {
+        var libraries = new[] { "EngageBot.Tables", "EngageBot.BotFramework", "EngageBot.SlackApi", "EngageBot.AdaptiveCards" };
+        var offenders = libraries
+            .SelectMany(lib => Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src", lib), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .Where(f => FeatureReference().IsMatch(File.ReadAllText(f)))
+            .ToList();
+        Assert.Empty(offenders);
+    }
+
+    [Fact]
+    public void Time_comes_from_TimeProvider()
+    {
+        var offenders = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => WallClock().IsMatch(x.line) && !x.line.TrimStart().StartsWith("//", StringComparison.Ordinal))
+            .Select(x => $"{Path.GetRelativePath(RepoPaths.Root, x.f)}:{x.i + 1}")
+            .ToList();
+        Assert.True(offenders.Count == 0, "Use an injected TimeProvider so tests control the clock:\n" + string.Join('\n', offenders));
+    }
+
+    private static IEnumerable<string> SourceFiles(string folder) =>
+        Directory.Exists(Path.Combine(Src, folder))
+            ? Directory.EnumerateFiles(Path.Combine(Src, folder), "*.cs", SearchOption.AllDirectories)
+            : [];
+
+    [GeneratedRegex(@"\b(EngageBot\.(SlackApi|BotFramework|Tables)|EngageBot\.Channels\.(Slack|Teams)|EngageBot\.Storage\.(Sqlite|AzureTables)|Microsoft\.Data\.Sqlite)\b")]
+    private static partial Regex ForbiddenInFeatures();
+
+    [GeneratedRegex(@"\bEngageBot\.(Features|Channels|Storage|Hosting|Cards)\b")]
+    private static partial Regex FeatureReference();
+
+    [GeneratedRegex(@"\b(DateTime|DateTimeOffset)\.(UtcNow|Now|Today)\b")]
+    private static partial Regex WallClock();
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using EngageBot.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace EngageBot.Tests.Hosting;
+
+public sealed class StartupTests : IDisposable
+{
+    private readonly TempDirectory _data = new();
+
+    [Fact]
+    public async Task Service_starts_on_the_embedded_default_with_no_setup()
+    {
+        await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+            b.UseSetting("EngageBot:Storage:DataDirectory", _data.Path));
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync("/healthz");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(File.Exists(Path.Combine(_data.Path, "engagebot.db")));
+    }
+
+    [Fact]
+    public async Task A_bad_setting_stops_startup_with_one_line_naming_the_key()
+    {
+        var result = await EngageBotProcess.RunAsync(["partners", "list"], new()
+        {
+            ["EngageBot__Storage__Provider"] = "AzureTables",
+            ["EngageBot__Storage__DataDirectory"] = _data.Path,
+        });
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("EngageBot:Storage:ConnectionString", line);
+    }
+
+    [Fact]
+    public async Task An_unparseable_setting_names_its_key()
+    {
+        var result = await EngageBotProcess.RunAsync(["partners", "list"], new()
+        {
+            ["EngageBot__Storage__Provider"] = "Floppy",
+            ["EngageBot__Storage__DataDirectory"] = _data.Path,
+        });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("EngageBot:Storage:Provider", result.Error);
+    }
+
+    [Fact]
+    public async Task An_unknown_verb_prints_usage_and_fails()
+    {
+        var result = await EngageBotProcess.RunAsync(["frobnicate"], new() { ["EngageBot__Storage__DataDirectory"] = _data.Path });
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("unknown command 'frobnicate'", result.Error);
+        Assert.Contains("usage:", result.Error);
+    }
+
+    public void Dispose() => _data.Dispose();
+}
