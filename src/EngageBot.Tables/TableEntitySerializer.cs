@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Azure;
 
@@ -11,12 +12,14 @@ namespace EngageBot.Tables;
 /// </summary>
 internal static class TableEntitySerializer
 {
+    // The body is JSON for the service, never HTML: keep non-ASCII text as UTF-8 instead of 6-byte \uXXXX escapes (the 4 MiB batch cap).
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private const string DateFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     public static byte[] Serialize(TableEntity entity)
     {
         using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer))
+        using (var w = new Utf8JsonWriter(buffer, WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("PartitionKey", entity.PartitionKey);
