@@ -16,6 +16,7 @@ public sealed class AzureTablesRecordStore : IRecordStore
     private readonly string _prefix;
     private readonly ConcurrentDictionary<string, AzureTablesRecordTable> _tables = new(StringComparer.OrdinalIgnoreCase);
 
+    [ActivatorUtilitiesConstructor]
     public AzureTablesRecordStore(IOptions<StorageOptions> options)
         : this(CreateClient(options.Value), options.Value.TablePrefix)
     {
