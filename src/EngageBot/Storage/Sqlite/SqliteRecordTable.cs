@@ -19,7 +19,7 @@ internal sealed class SqliteRecordTable(SqliteRecordStore store, string name) : 
     public async Task<StorageRecord?> GetAsync(string partitionKey, string rowKey, CancellationToken cancellationToken = default)
     {
         await using var c = await OpenAsync(cancellationToken);
-        await using var cmd = Command(c, $"SELECT pk, rk, etag, props FROM {_sql} WHERE pk=$pk AND rk=$rk", ("$pk", partitionKey), ("$rk", rowKey));
+        await using var cmd = Command(c, $"SELECT pk, rk, etag, props FROM {_sql} WHERE pk=$pk AND rk=$rk", ("$pk", StorageKeys.Escape(partitionKey)), ("$rk", StorageKeys.Escape(rowKey)));
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? Read(reader) : null;
     }
@@ -53,9 +53,9 @@ internal sealed class SqliteRecordTable(SqliteRecordStore store, string name) : 
         await using var c = await OpenAsync(cancellationToken);
         var where = new List<string>();
         var args = new List<(string, object)>();
-        if (query.PartitionKey is not null) { where.Add("pk=$pk"); args.Add(("$pk", query.PartitionKey)); }
-        if (query.RowKeyFrom is not null) { where.Add("rk>=$from"); args.Add(("$from", query.RowKeyFrom)); }
-        if (query.RowKeyBefore is not null) { where.Add("rk<$before"); args.Add(("$before", query.RowKeyBefore)); }
+        if (query.PartitionKey is not null) { where.Add("pk=$pk"); args.Add(("$pk", StorageKeys.Escape(query.PartitionKey))); }
+        if (query.RowKeyFrom is not null) { where.Add("rk>=$from"); args.Add(("$from", StorageKeys.Escape(query.RowKeyFrom))); }
+        if (query.RowKeyBefore is not null) { where.Add("rk<$before"); args.Add(("$before", StorageKeys.Escape(query.RowKeyBefore))); }
         var sql = $"SELECT pk, rk, etag, props FROM {_sql}"
             + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
             + " ORDER BY pk, rk"
@@ -75,7 +75,7 @@ internal sealed class SqliteRecordTable(SqliteRecordStore store, string name) : 
         {
             try
             {
-                Apply(c, operations[i], tx);
+                Apply(c, operations[i], tx, inBatch: true);
             }
             catch (StorageException e)
             {
@@ -86,9 +86,10 @@ internal sealed class SqliteRecordTable(SqliteRecordStore store, string name) : 
         await tx.CommitAsync(cancellationToken);
     }
 
-    private string Apply(SqliteConnection c, RecordOperation op, SqliteTransaction? tx = null)
+    private string Apply(SqliteConnection c, RecordOperation op, SqliteTransaction? tx = null, bool inBatch = false)
     {
         var r = op.Record;
+        var keys = r with { PartitionKey = StorageKeys.Escape(r.PartitionKey), RowKey = StorageKeys.Escape(r.RowKey) };
         var etag = Guid.NewGuid().ToString("N");
         var props = PropertyCodec.Encode(r.Properties);
         switch (op.Kind)
@@ -96,7 +97,7 @@ internal sealed class SqliteRecordTable(SqliteRecordStore store, string name) : 
             case RecordOperationKind.Insert:
                 try
                 {
-                    Execute(c, tx, $"INSERT INTO {_sql}(pk, rk, etag, props) VALUES($pk,$rk,$etag,$props)", r, etag, props);
+                    Execute(c, tx, $"INSERT INTO {_sql}(pk, rk, etag, props) VALUES($pk,$rk,$etag,$props)", keys, etag, props);
                 }
                 catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
                 {
@@ -104,18 +105,19 @@ internal sealed class SqliteRecordTable(SqliteRecordStore store, string name) : 
                 }
                 return etag;
             case RecordOperationKind.Upsert:
-                Execute(c, tx, $"INSERT INTO {_sql}(pk, rk, etag, props) VALUES($pk,$rk,$etag,$props) ON CONFLICT(pk, rk) DO UPDATE SET etag=excluded.etag, props=excluded.props", r, etag, props);
+                Execute(c, tx, $"INSERT INTO {_sql}(pk, rk, etag, props) VALUES($pk,$rk,$etag,$props) ON CONFLICT(pk, rk) DO UPDATE SET etag=excluded.etag, props=excluded.props", keys, etag, props);
                 return etag;
             case RecordOperationKind.Update:
                 var updated = r.ETag is null or "*"
-                    ? Execute(c, tx, $"UPDATE {_sql} SET etag=$etag, props=$props WHERE pk=$pk AND rk=$rk", r, etag, props)
-                    : Execute(c, tx, $"UPDATE {_sql} SET etag=$etag, props=$props WHERE pk=$pk AND rk=$rk AND etag=$old", r, etag, props);
+                    ? Execute(c, tx, $"UPDATE {_sql} SET etag=$etag, props=$props WHERE pk=$pk AND rk=$rk", keys, etag, props)
+                    : Execute(c, tx, $"UPDATE {_sql} SET etag=$etag, props=$props WHERE pk=$pk AND rk=$rk AND etag=$old", keys, etag, props);
                 return updated == 1 ? etag : throw new ConcurrencyConflictException(Name, r.PartitionKey, r.RowKey);
             case RecordOperationKind.Delete:
                 var deleted = r.ETag is null or "*"
-                    ? Execute(c, tx, $"DELETE FROM {_sql} WHERE pk=$pk AND rk=$rk", r, etag, props)
-                    : Execute(c, tx, $"DELETE FROM {_sql} WHERE pk=$pk AND rk=$rk AND etag=$old", r, etag, props);
-                if (deleted == 0 && r.ETag is not null)
+                    ? Execute(c, tx, $"DELETE FROM {_sql} WHERE pk=$pk AND rk=$rk", keys, etag, props)
+                    : Execute(c, tx, $"DELETE FROM {_sql} WHERE pk=$pk AND rk=$rk AND etag=$old", keys, etag, props);
+                // Table Storage fails a batch delete of a missing record (404) even without an ETag; match it.
+                if (deleted == 0 && (r.ETag is not null || inBatch))
                     throw new ConcurrencyConflictException(Name, r.PartitionKey, r.RowKey);
                 return "";
             default:
@@ -140,7 +142,7 @@ internal sealed class SqliteRecordTable(SqliteRecordStore store, string name) : 
     }
 
     private static StorageRecord Read(SqliteDataReader reader) =>
-        new(reader.GetString(0), reader.GetString(1), PropertyCodec.Decode(reader.GetString(3)), reader.GetString(2));
+        new(StorageKeys.Unescape(reader.GetString(0)), StorageKeys.Unescape(reader.GetString(1)), PropertyCodec.Decode(reader.GetString(3)), reader.GetString(2));
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EngageBot.Cli;
+
+namespace EngageBot.Features.Interactions;
+
+/// <summary>`engagebot interactions list`: the audit trail for one partner (or all), oldest first.</summary>
+public sealed class InteractionsListCommand(IInteractionLog log, TimeProvider time) : ICliCommand
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public string Verb => "interactions list";
+
+    public string Usage => "[--partner ID] [--since TIME] [--json]   (TIME: ISO-8601 or an age like 30m, 24h, 7d, 2w; default 7d)";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        string? partner = null;
+        var since = time.GetUtcNow() - TimeSpan.FromDays(7);
+        var json = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--json":
+                    json = true;
+                    break;
+                case "--partner" when i + 1 < args.Count:
+                    partner = args[++i];
+                    break;
+                case "--since" when i + 1 < args.Count:
+                    if (!CliTime.TryParse(args[++i], time.GetUtcNow(), out since))
+                    {
+                        error.WriteLine($"interactions list: --since '{args[i]}' is neither an ISO-8601 time nor an age like 7d or 24h.");
+                        return 2;
+                    }
+                    break;
+                default:
+                    error.WriteLine($"interactions list: unexpected argument '{args[i]}'. Usage: interactions list {Usage}");
+                    return 2;
+            }
+        }
+
+        var rows = new List<Interaction>();
+        await foreach (var interaction in log.QueryAsync(partner, since, cancellationToken: cancellationToken))
+            rows.Add(interaction);
+
+        if (json)
+            output.WriteLine(JsonSerializer.Serialize(rows, Json));
+        else
+            WriteTable(output, rows, partner, since);
+        return 0;
+    }
+
+    private static void WriteTable(TextWriter output, List<Interaction> rows, string? partner, DateTimeOffset since)
+    {
+        output.WriteLine($"{rows.Count} interaction(s) {(partner is null ? "for all partners" : "for partner " + partner)} since {since.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)}");
+        if (rows.Count == 0) return;
+        output.WriteLine($"{"TIME (UTC)",-20} {"PLATFORM",-8} {"PARTNER",-16} {"DIR",-3} {"KIND",-12} {"AUTHOR",-20} TEXT");
+        foreach (var r in rows)
+        {
+            output.WriteLine(string.Join(' ',
+                r.Timestamp.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture).PadRight(20),
+                r.Platform.ToString().PadRight(8),
+                Cell(r.PartnerId ?? "-", 16),
+                (r.Direction == InteractionDirection.Inbound ? "in" : "out").PadRight(3),
+                Cell(r.Kind, 12),
+                Cell(r.AuthorName ?? r.AuthorId ?? "-", 20),
+                Cell(r.Text ?? "", 80).TrimEnd()));
+        }
+    }
+
+    // One line per row: newlines flattened, long values cut with an ellipsis.
+    private static string Cell(string value, int width)
+    {
+        var flat = value.ReplaceLineEndings(" ").Replace('\t', ' ');
+        return (flat.Length > width ? flat[..(width - 1)] + "…" : flat).PadRight(width);
+    }
+}

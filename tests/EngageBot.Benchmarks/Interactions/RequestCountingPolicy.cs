@@ -1,0 +1,14 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
+
+namespace EngageBot.Benchmarks.Interactions;
+
+/// <summary>Counts HTTP requests sent to Table Storage (per retry: every request the service would bill).</summary>
+internal sealed class RequestCountingPolicy : HttpPipelineSynchronousPolicy
+{
+    private long _count;
+
+    public long Count => Interlocked.Read(ref _count);
+
+    public override void OnSendingRequest(HttpMessage message) => Interlocked.Increment(ref _count);
+}
