@@ -46,14 +46,21 @@ public static partial class DirectoryFileParser
     private static YamlNode? Load(string yaml, ParseContext ctx)
     {
         var stream = new YamlStream();
+        var parser = new PositionTrackingParser(new Parser(new StringReader(yaml)));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             // YamlDotNet prefixes the message with "(Line: …) - (Line: …): "; the error already carries the position.
             ctx.Error(e.Start, "YAML syntax error: " + PositionPrefix().Replace(e.Message, ""));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // Some malformed input (an unclosed flow sequence at the end of the file) trips the scanner without a YamlException.
+            ctx.Error(parser.LastGoodEnd, "YAML syntax error: the text after this point cannot be read (an unclosed bracket, brace or quote?)");
             return null;
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
