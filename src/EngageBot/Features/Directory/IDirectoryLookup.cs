@@ -13,6 +13,13 @@ public interface IDirectoryLookup
 
     /// <summary>The internal person with this Slack user id or Teams AAD object id / user id, or null for anyone else.</summary>
     Task<PersonSummary?> FindPersonAsync(ChatPlatform platform, string platformUserId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The partner whose Slack team id / Teams tenant id this is (so a user from that workspace is partner-side),
+    /// or null if no partner lists it. Default: unknown, for fakes that don't care.
+    /// </summary>
+    Task<string?> FindPartnerIdByHomeTeamAsync(ChatPlatform platform, string teamOrTenantId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<string?>(null);
 }
 
 /// <summary>An internal person as adapters need them: enough to tell "ours" from "partner-side" and to address them.</summary>

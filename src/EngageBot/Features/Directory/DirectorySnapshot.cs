@@ -1,0 +1,90 @@
+using EngageBot.Channels;
+using EngageBot.Features.Directory.Model;
+
+namespace EngageBot.Features.Directory;
+
+/// <summary>
+/// An immutable, indexed view of one directory version plus the chat-made channel links, so every lookup
+/// an adapter makes per event is a dictionary hit. Channels in the file win over chat-made links.
+/// </summary>
+public sealed class DirectorySnapshot
+{
+    private readonly Dictionary<string, Partner> _partners;
+    private readonly Dictionary<string, Person> _people;
+    private readonly Dictionary<string, Customer> _customers;
+    private readonly Dictionary<string, SlaPolicy> _policies;
+    private readonly Dictionary<string, BusinessCalendar> _calendars;
+    private readonly Dictionary<(ChatPlatform, string), string> _channelOwners = new();
+    private readonly Dictionary<(ChatPlatform, string), string> _homeTeams = new();
+    private readonly Dictionary<(ChatPlatform, string), Person> _platformUsers = new();
+
+    public DirectorySnapshot(long version, DirectoryContent content, IReadOnlyList<ChannelLink> links)
+    {
+        Version = version;
+        Content = content;
+        _partners = content.Partners.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        _people = content.People.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        _customers = content.Customers.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        _policies = content.Policies.ToDictionary(p => p.Tier, StringComparer.Ordinal);
+        _calendars = content.Calendars.ToDictionary(c => c.Id, StringComparer.Ordinal);
+        foreach (var partner in content.Partners)
+        {
+            foreach (var platform in Enum.GetValues<ChatPlatform>())
+            {
+                foreach (var channel in partner.On(platform).ChannelIds) _channelOwners[(platform, channel)] = partner.Id;
+                foreach (var team in partner.On(platform).HomeTeamIds) _homeTeams.TryAdd((platform, team), partner.Id);
+            }
+        }
+        ChatLinks = links.Where(l => _partners.ContainsKey(l.PartnerId) && !_channelOwners.ContainsKey((l.Platform, l.ChannelId))).ToList();
+        foreach (var link in ChatLinks) _channelOwners[(link.Platform, link.ChannelId)] = link.PartnerId;
+        foreach (var person in content.People)
+        {
+            if (person.SlackUserId is { } slack) _platformUsers[(ChatPlatform.Slack, slack)] = person;
+            if (person.TeamsAadObjectId is { } aad) _platformUsers[(ChatPlatform.Teams, aad.ToLowerInvariant())] = person;
+        }
+    }
+
+    public static DirectorySnapshot Empty { get; } = new(0, DirectoryContent.Empty, []);
+
+    /// <summary>The imported version (0 before the first import).</summary>
+    public long Version { get; }
+
+    public DirectoryContent Content { get; }
+
+    /// <summary>Chat-made links in effect (those whose partner exists and whose channel the file does not claim).</summary>
+    public IReadOnlyList<ChannelLink> ChatLinks { get; }
+
+    public IReadOnlyList<Partner> Partners => Content.Partners;
+
+    public IReadOnlyList<Person> People => Content.People;
+
+    public Partner? Partner(string id) => _partners.GetValueOrDefault(id);
+
+    public Person? Person(string id) => _people.GetValueOrDefault(id);
+
+    public Customer? Customer(string id) => _customers.GetValueOrDefault(id);
+
+    public SlaPolicy? PolicyFor(string tier) => _policies.GetValueOrDefault(tier);
+
+    public string? PartnerIdByChannel(ChatPlatform platform, string channelId) => _channelOwners.GetValueOrDefault((platform, channelId));
+
+    /// <summary>The partner whose Slack team id / Teams tenant id this is, for telling partner-side users apart.</summary>
+    public string? PartnerIdByHomeTeam(ChatPlatform platform, string teamOrTenantId) => _homeTeams.GetValueOrDefault((platform, teamOrTenantId));
+
+    /// <summary>Slack user ids match exactly; Teams AAD object ids are GUIDs, matched case-insensitively.</summary>
+    public Person? PersonByPlatformUser(ChatPlatform platform, string userId) =>
+        _platformUsers.GetValueOrDefault((platform, platform == ChatPlatform.Teams ? userId.ToLowerInvariant() : userId));
+
+    public IReadOnlyList<Customer> CustomersOf(string partnerId) =>
+        _partners.TryGetValue(partnerId, out var p) ? p.CustomerIds.Select(id => _customers[id]).ToList() : [];
+
+    /// <summary>The partner's named calendar, or its default (own time zone, Mon–Fri 09:00–17:00).</summary>
+    public BusinessCalendar? CalendarFor(string partnerId) =>
+        _partners.TryGetValue(partnerId, out var p)
+            ? p.CalendarId is { } id ? _calendars[id] : BusinessCalendar.DefaultFor(p)
+            : null;
+
+    public BusinessCalendar? Calendar(string id) => _calendars.GetValueOrDefault(id);
+
+    public IReadOnlyList<Person> PeopleInRole(PersonRole role) => Content.People.Where(p => p.HasRole(role)).ToList();
+}

@@ -1,0 +1,47 @@
+using EngageBot.Channels;
+using EngageBot.Features.Directory.Model;
+
+namespace EngageBot.Features.Directory.Linking;
+
+/// <summary>
+/// When the bot is added to a channel no partner claims, asks who it belongs to: the internal person who added
+/// it, or else every admin, gets the channel-link card in a direct message. One DM per person per add event,
+/// however often the event is redelivered (the outbox deduplicates on the key).
+/// </summary>
+public sealed class ChannelLinkPromptHandler(IPartnerDirectory directory, IOutbox outbox, ILogger<ChannelLinkPromptHandler> logger) : IChatEventHandler
+{
+    public async Task HandleAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
+    {
+        if (chatEvent is not BotMembershipChanged { Added: true } added) return;
+        var platform = added.Platform;
+        var channelId = added.Conversation.ChannelId;
+        var snapshot = await directory.GetSnapshotAsync(cancellationToken);
+        if (snapshot.PartnerIdByChannel(platform, channelId) is not null) return;
+        if (snapshot.Partners.Count == 0)
+        {
+            logger.LogWarning("Added to {Platform} channel {ChannelId}, but no partners are imported yet to link it to.", platform, channelId);
+            return;
+        }
+
+        var actor = added.Actor is { } user ? PlatformIdentity.Find(snapshot, platform, user) : null;
+        var recipients = actor?.UserIdOn(platform) is not null
+            ? [actor]
+            : snapshot.PeopleInRole(PersonRole.Admin).Where(p => p.UserIdOn(platform) is not null).ToList();
+        if (recipients.Count == 0)
+        {
+            logger.LogWarning("Added to unclaimed {Platform} channel {ChannelId}, but no admin has a {Platform} id in the directory to ask.", platform, channelId, platform);
+            return;
+        }
+
+        var card = ChannelLinkCard.Question(platform, channelId, added.ChannelName, snapshot.Partners, actor?.Name ?? added.Actor?.DisplayName);
+        var text = $"EngageBot was added to {(added.ChannelName is { } name ? "#" + name : channelId)}. Which partner is it for?";
+        foreach (var person in recipients)
+        {
+            await outbox.EnqueueAsync(
+                $"directory.channel-link:{added.DedupKey}:{person.Id}",
+                DeliveryTarget.Direct(platform, person.UserIdOn(platform)!),
+                new OutboundMessage(text, card.DeepClone().AsObject()),
+                cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace EngageBot.Features.Directory.Model;
+
+public enum CheckInCadence { None, Weekly, Biweekly, Monthly, Quarterly }

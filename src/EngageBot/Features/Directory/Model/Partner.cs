@@ -1,0 +1,28 @@
+using System.Text.Json.Serialization;
+
+namespace EngageBot.Features.Directory.Model;
+
+/// <summary>A partner company and everything features need to serve it.</summary>
+/// <param name="CustomerIds">Derived from the customers that name this partner (the YAML lists partners on customers only).</param>
+/// <param name="CalendarId">The business-hours calendar; null means the partner's time zone, Mon–Fri 09:00–17:00.</param>
+public sealed record Partner(
+    string Id,
+    string Name,
+    string Tier,
+    [property: JsonPropertyName("timezone")] string TimeZone,
+    [property: JsonPropertyName("onboarded")] DateOnly OnboardedOn,
+    [property: JsonPropertyName("owner")] string OwnerId,
+    [property: JsonPropertyName("backup_owner")] string? BackupOwnerId,
+    [property: JsonPropertyName("executive_sponsor")] string? ExecutiveSponsorId,
+    CheckInCadence CheckIn,
+    TicketMode TicketMode,
+    [property: JsonPropertyName("calendar")] string? CalendarId,
+    PlatformLink Slack,
+    PlatformLink Teams,
+    [property: JsonPropertyName("customers")] IReadOnlyList<string> CustomerIds)
+{
+    [JsonIgnore]
+    public string DisplayName => $"{Name} ({Id})";
+
+    public PlatformLink On(Channels.ChatPlatform platform) => platform == Channels.ChatPlatform.Slack ? Slack : Teams;
+}

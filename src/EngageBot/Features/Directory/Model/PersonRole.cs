@@ -1,0 +1,3 @@
+namespace EngageBot.Features.Directory.Model;
+
+public enum PersonRole { Manager, Executive, Support, Admin }
