@@ -90,11 +90,9 @@ internal sealed class OutboxStore(IRecordStore store)
         }
     }
 
-    public async Task MarkDeliveredAsync(OutboxEntry entry, MessageRef? message, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        await Table.UpsertAsync(WriteReceipt(new OutboxReceipt(entry.IdempotencyKey, entry.Partition, entry.RowKey, OutboxState.Delivered, message, null, entry.EnqueuedAt, now)), cancellationToken);
-        await RemoveAsync(entry, cancellationToken);
-    }
+    /// <summary>Records the delivery on the receipt; the caller dequeues the message afterwards.</summary>
+    public Task MarkDeliveredAsync(OutboxEntry entry, MessageRef? message, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Table.UpsertAsync(WriteReceipt(new OutboxReceipt(entry.IdempotencyKey, entry.Partition, entry.RowKey, OutboxState.Delivered, message, null, entry.EnqueuedAt, now)), cancellationToken);
 
     public async Task MarkFailedAsync(OutboxEntry entry, OutboxPayload? payload, string reason, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -1,0 +1,11 @@
+namespace EngageBot.Channels.Outbox;
+
+/// <summary>What a sender worker learned from one step on a queue: go on, the queue is empty, or come back at a time.</summary>
+internal readonly record struct QueueStep(QueueStepKind Kind, DateTimeOffset At)
+{
+    public static QueueStep Continue => new(QueueStepKind.Continue, default);
+    public static QueueStep Empty => new(QueueStepKind.Empty, default);
+    public static QueueStep Until(DateTimeOffset at) => new(QueueStepKind.Wait, at);
+}
+
+internal enum QueueStepKind { Continue, Empty, Wait }
