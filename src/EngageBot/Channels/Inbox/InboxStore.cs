@@ -18,6 +18,8 @@ internal sealed class InboxStore(IRecordStore store)
     private const string MarkerPartition = "w";
     private const string ParkedPartition = "parked";
 
+    private readonly ArrivalClock _arrival = new();
+
     private IRecordTable Table => store.Table("inbox");
 
     public static string ConversationPartition(ConversationRef c) => $"c|{c.Platform}|{StoreKey.Escape(c.ChannelId)}";
@@ -30,7 +32,7 @@ internal sealed class InboxStore(IRecordStore store)
         if (await Table.GetAsync(partition, dedupRow, cancellationToken) is not null)
             return false;
         await TouchMarkerAsync(partition, now, cancellationToken);
-        var queueRow = $"q|{StoreKey.Ticks(now)}|{Guid.NewGuid():N}";
+        var queueRow = $"q|{_arrival.Next(now)}|{Guid.NewGuid():N}";
         var dedup = new StorageRecord(partition, dedupRow, new Dictionary<string, object?> { ["AcceptedAt"] = now, ["QueueRow"] = queueRow });
         var props = new Dictionary<string, object?>
         {

@@ -25,6 +25,8 @@ internal sealed class OutboxStore(IRecordStore store)
     private const string MarkerPartition = "w";
     private const string FailedPartition = "failed";
 
+    private readonly ArrivalClock _arrival = new();
+
     private IRecordTable Table => store.Table("outbox");
 
     public static string QueuePartition(ChatPlatform platform, string pacingKey) => $"q|{platform}|{StoreKey.Escape(pacingKey)}";
@@ -35,7 +37,7 @@ internal sealed class OutboxStore(IRecordStore store)
         if (await GetReceiptAsync(idempotencyKey, cancellationToken) is not null)
             return false;
         var partition = QueuePartition(platform, pacingKey);
-        var row = $"{StoreKey.Ticks(now)}|{Guid.NewGuid():N}";
+        var row = $"{_arrival.Next(now)}|{Guid.NewGuid():N}";
         var entry = new OutboxEntry(partition, row, "", idempotencyKey, platform, pacingKey, JsonSerializer.Serialize(payload, ChatEventJson.Options),
             now, 0, null, null, null, null);
         await Table.UpsertAsync(new StorageRecord(MarkerPartition, partition, new Dictionary<string, object?> { ["UpdatedAt"] = now }), cancellationToken);
