@@ -81,6 +81,10 @@ internal sealed class OutboxDelivery(
             {
                 case null when now - head.EnqueuedAt > UnknownReferenceGiveUp:
                     return await FailAsync(head, payload, $"It refers to message '{referencedKey}', which was never enqueued.");
+                case OutboxState.Queued when referenced.QueuePartition == head.Partition && string.CompareOrdinal(referenced.QueueRow, head.RowKey) > 0:
+                    // Enqueued before the message it updates, in the same queue: it can only go after it.
+                    await store.MoveBehindAsync(head, referenced.QueueRow, stoppingToken);
+                    return QueueStep.Continue;
                 case null or OutboxState.Queued:
                     return await RescheduleAsync(head, now + ReferenceWait, head.Attempts, $"Waiting for message '{referencedKey}' to be delivered.");
                 case OutboxState.Failed:

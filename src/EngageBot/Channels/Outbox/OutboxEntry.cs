@@ -14,7 +14,8 @@ internal sealed record OutboxEntry(
     DateTimeOffset? NextAttemptAt,
     DateTimeOffset? LeaseUntil,
     string? AttemptId,
-    string? LastError)
+    string? LastError,
+    string? OriginalRow = null)
 {
     /// <summary>A send was started (platform called) and its outcome was never recorded.</summary>
     public bool Sending => AttemptId is not null;
@@ -24,7 +25,7 @@ internal sealed record OutboxEntry(
 internal sealed record OutboxReceipt(string IdempotencyKey, string QueuePartition, string QueueRow, OutboxState State, MessageRef? Message,
     string? FailureReason, DateTimeOffset EnqueuedAt, DateTimeOffset? CompletedAt)
 {
-    public bool Points(OutboxEntry e) => QueuePartition == e.Partition && QueueRow == e.RowKey;
+    public bool Points(OutboxEntry e) => QueuePartition == e.Partition && (QueueRow == e.RowKey || QueueRow == e.OriginalRow);
 
     public OutboxMessageStatus ToStatus() => new(IdempotencyKey, State, Message, FailureReason, EnqueuedAt, CompletedAt);
 }

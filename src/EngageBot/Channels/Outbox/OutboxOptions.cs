@@ -10,8 +10,8 @@ public sealed class OutboxOptions : IValidatableObject
     /// <summary>Slack chat.postMessage: about 1 message/s per channel with short bursts (protocols.md B.4); the workspace limit is "several hundred per minute".</summary>
     public PacingOptions Slack { get; set; } = new() { PerKeyPerSecond = 1, PerKeyBurst = 3, GlobalPerSecond = 10 };
 
-    /// <summary>Teams: 7 per second and 60 per 30 seconds per bot per conversation, 50 RPS per app per tenant (protocols.md A.5).</summary>
-    public PacingOptions Teams { get; set; } = new() { PerKeyPerSecond = 7, PerKeyBurst = 7, PerKeyWindowLimit = 60, PerKeyWindowSeconds = 30, GlobalPerSecond = 50 };
+    /// <summary>Teams, per bot per conversation: 7 per 1 s, 8 per 2 s, 60 per 30 s, 1800 per hour; 50 RPS per app per tenant (protocols.md A.5).</summary>
+    public PacingOptions Teams { get; set; } = new() { PerKeyWindows = "7/1,8/2,60/30,1800/3600", GlobalPerSecond = 50 };
 
     /// <summary>Pacing keys sent to in parallel (per key, messages always go one at a time, in order).</summary>
     public int MaxConcurrency { get; set; } = 32;
@@ -57,16 +57,24 @@ public sealed class OutboxOptions : IValidatableObject
 }
 
 /// <summary>
-/// One platform's pacing: a token bucket per pacing key (rate and burst), optionally a sliding window per key
-/// (at most WindowLimit sends in any WindowSeconds), and a token bucket for the whole platform. 0 turns a limit off.
+/// One platform's pacing: per pacing key a token bucket (PerKeyPerSecond, PerKeyBurst) and sliding windows
+/// (PerKeyWindows "limit/seconds,…": at most limit sends in any interval that long), and a token bucket for the
+/// whole platform (GlobalPerSecond). 0 or empty turns a limit off.
 /// </summary>
 public sealed class PacingOptions
 {
     public double PerKeyPerSecond { get; set; }
     public int PerKeyBurst { get; set; } = 1;
-    public int PerKeyWindowLimit { get; set; }
-    public double PerKeyWindowSeconds { get; set; }
+    public string PerKeyWindows { get; set; } = "";
     public double GlobalPerSecond { get; set; }
+
+    internal IReadOnlyList<(int Limit, TimeSpan Window)> ParseWindows() =>
+        PerKeyWindows.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(w => w.Split('/') is [var l, var s] && int.TryParse(l, System.Globalization.CultureInfo.InvariantCulture, out var limit)
+                && double.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && limit > 0 && seconds > 0
+                ? (limit, TimeSpan.FromSeconds(seconds))
+                : throw new FormatException($"'{w}' is not limit/seconds"))
+            .ToList();
 
     internal IEnumerable<ValidationResult> Validate(string prefix)
     {
@@ -74,8 +82,11 @@ public sealed class PacingOptions
             yield return new($"{prefix}:PerKeyPerSecond must be 0 (off) or positive.");
         if (PerKeyBurst < 1)
             yield return new($"{prefix}:PerKeyBurst must be at least 1.");
-        if (PerKeyWindowLimit < 0 || PerKeyWindowSeconds < 0 || (PerKeyWindowLimit > 0) != (PerKeyWindowSeconds > 0))
-            yield return new($"{prefix}:PerKeyWindowLimit and {prefix}:PerKeyWindowSeconds must both be positive, or both 0 (off).");
+        string? windowError = null;
+        try { ParseWindows(); }
+        catch (FormatException e) { windowError = e.Message; }
+        if (windowError is not null)
+            yield return new($"{prefix}:PerKeyWindows must be a comma-separated list of limit/seconds, e.g. 60/30 ({windowError}).");
         if (GlobalPerSecond < 0 || double.IsNaN(GlobalPerSecond))
             yield return new($"{prefix}:GlobalPerSecond must be 0 (off) or positive.");
     }

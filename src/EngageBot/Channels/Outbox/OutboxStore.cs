@@ -116,6 +116,23 @@ internal sealed class OutboxStore(IRecordStore store)
         await RemoveAsync(entry, cancellationToken);
     }
 
+    /// <summary>
+    /// Moves a message to just behind <paramref name="row"/> in its queue (an update enqueued before the message it
+    /// updates). One atomic batch in the queue's partition; the receipt still finds it through OriginalRow.
+    /// </summary>
+    public async Task MoveBehindAsync(OutboxEntry entry, string row, CancellationToken cancellationToken)
+    {
+        var moved = entry with { RowKey = $"{row}|after|{Guid.NewGuid():N}", OriginalRow = entry.OriginalRow ?? entry.RowKey, ETag = "" };
+        try
+        {
+            await Table.SubmitBatchAsync([RecordOperation.Delete(Write(entry)), RecordOperation.Insert(Write(moved))], cancellationToken);
+        }
+        catch (BatchFailedException)
+        {
+            // Changed meanwhile by another instance: the next step re-reads the queue.
+        }
+    }
+
     /// <summary>Deletes a queued message (done, failed, or a duplicate); a concurrent change means someone else finished it.</summary>
     public async Task RemoveAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
@@ -180,7 +197,7 @@ internal sealed class OutboxStore(IRecordStore store)
     private static OutboxEntry Read(StorageRecord r) => new(
         r.PartitionKey, r.RowKey, r.ETag!, r.GetString("IdempotencyKey") ?? "", Enum.Parse<ChatPlatform>(r.GetString("Platform") ?? "Slack"),
         r.GetString("PacingKey") ?? "", ChunkedText.Read(r, "Payload"), r.GetDateTime("EnqueuedAt") ?? default, (int)(r.GetInt64("Attempts") ?? 0),
-        r.GetDateTime("NextAttemptAt"), r.GetDateTime("LeaseUntil"), r.GetString("AttemptId"), r.GetString("LastError"));
+        r.GetDateTime("NextAttemptAt"), r.GetDateTime("LeaseUntil"), r.GetString("AttemptId"), r.GetString("LastError"), r.GetString("OriginalRow"));
 
     private static StorageRecord Write(OutboxEntry e)
     {
@@ -195,6 +212,7 @@ internal sealed class OutboxStore(IRecordStore store)
             ["LeaseUntil"] = e.LeaseUntil,
             ["AttemptId"] = e.AttemptId,
             ["LastError"] = e.LastError is { Length: > 4000 } err ? err[..4000] : e.LastError,
+            ["OriginalRow"] = e.OriginalRow,
         };
         ChunkedText.Write(props, "Payload", e.Payload);
         return new StorageRecord(e.Partition, e.RowKey, props, e.ETag.Length > 0 ? e.ETag : null);

@@ -24,11 +24,12 @@ internal sealed class PacingLimiter(IOptions<OutboxOptions> options)
                 _keys[(platform, key)] = pace = new KeyPace(pacing, now);
             if (!_global.TryGetValue(platform, out var global))
                 _global[platform] = global = pacing.GlobalPerSecond > 0 ? new TokenBucket(pacing.GlobalPerSecond, Math.Max(1, (int)Math.Ceiling(pacing.GlobalPerSecond)), now) : null;
-            var wait = Max(pace.PausedUntil - now, pace.Bucket?.Wait(now) ?? TimeSpan.Zero, pace.Window?.Wait(now) ?? TimeSpan.Zero, global?.Wait(now) ?? TimeSpan.Zero);
+            var wait = Max(pace.PausedUntil - now, pace.Bucket?.Wait(now) ?? TimeSpan.Zero, pace.Windows.Select(w => w.Wait(now)).DefaultIfEmpty().Max(), global?.Wait(now) ?? TimeSpan.Zero);
             if (wait > TimeSpan.Zero)
                 return wait;
             pace.Bucket?.Take();
-            pace.Window?.Take(now);
+            foreach (var w in pace.Windows)
+                w.Take(now);
             global?.Take();
             pace.LastUsed = now;
             if (_keys.Count > 10_000)
@@ -62,7 +63,7 @@ internal sealed class PacingLimiter(IOptions<OutboxOptions> options)
     private sealed class KeyPace(PacingOptions o, DateTimeOffset now)
     {
         public TokenBucket? Bucket { get; } = o.PerKeyPerSecond > 0 ? new TokenBucket(o.PerKeyPerSecond, o.PerKeyBurst, now) : null;
-        public SlidingWindow? Window { get; } = o.PerKeyWindowLimit > 0 ? new SlidingWindow(o.PerKeyWindowLimit, TimeSpan.FromSeconds(o.PerKeyWindowSeconds)) : null;
+        public IReadOnlyList<SlidingWindow> Windows { get; } = [.. o.ParseWindows().Select(w => new SlidingWindow(w.Limit, w.Window))];
         public DateTimeOffset PausedUntil { get; set; } = DateTimeOffset.MinValue;
         public DateTimeOffset LastUsed { get; set; } = now;
     }
