@@ -26,6 +26,7 @@ internal sealed class OutboxStore(IRecordStore store)
     private const string FailedPartition = "failed";
 
     private readonly ArrivalClock _arrival = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _markersTouched = new(StringComparer.Ordinal);
 
     private IRecordTable Table => store.Table("outbox");
 
@@ -40,7 +41,7 @@ internal sealed class OutboxStore(IRecordStore store)
         var row = $"{_arrival.Next(now)}|{Guid.NewGuid():N}";
         var entry = new OutboxEntry(partition, row, "", idempotencyKey, platform, pacingKey, JsonSerializer.Serialize(payload, ChatEventJson.Options),
             now, 0, null, null, null, null);
-        await Table.UpsertAsync(new StorageRecord(MarkerPartition, partition, new Dictionary<string, object?> { ["UpdatedAt"] = now }), cancellationToken);
+        await TouchMarkerAsync(partition, now, cancellationToken);
         await Table.InsertAsync(Write(entry), cancellationToken);
         try
         {
@@ -161,6 +162,20 @@ internal sealed class OutboxStore(IRecordStore store)
         await foreach (var r in Table.QueryAsync(RecordQuery.Partition(MarkerPartition), cancellationToken))
             markers.Add((r.RowKey, r.GetDateTime("UpdatedAt") ?? DateTimeOffset.MinValue, r.ETag!));
         return markers;
+    }
+
+    /// <summary>
+    /// Upserts the queue's work marker, at most once per CommitGrace per queue from this instance: a marker is
+    /// only removed when untouched for twice that long, so one touched within CommitGrace is still there.
+    /// </summary>
+    private async Task TouchMarkerAsync(string partition, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_markersTouched.TryGetValue(partition, out var touched) && now - touched < CommitGrace && now >= touched)
+            return;
+        await Table.UpsertAsync(new StorageRecord(MarkerPartition, partition, new Dictionary<string, object?> { ["UpdatedAt"] = now }), cancellationToken);
+        _markersTouched[partition] = now;
+        if (_markersTouched.Count > 10_000)
+            _markersTouched.Clear();
     }
 
     /// <summary>Drops an empty queue's marker unless touched recently (an enqueuer writes it before its message).</summary>
