@@ -25,35 +25,31 @@ internal sealed class OutboxDelivery(
     private readonly IReadOnlyList<IChatChannel> _channels = channels.ToList();
     private readonly OutboxOptions _options = options.Value;
 
-    public async Task<QueueStep> SendHeadAsync(string partition, CancellationToken stoppingToken)
+    /// <summary>Sends <paramref name="head"/>, its queue's first message as last read (the ETag-checked claim catches a stale read).</summary>
+    public async Task<QueueStep> SendHeadAsync(OutboxEntry head, CancellationToken stoppingToken)
     {
-        var head = await store.HeadAsync(partition, stoppingToken);
         var now = time.GetUtcNow();
-        if (head is null)
-        {
-            await store.TryRemoveMarkerAsync(partition, now, stoppingToken);
-            return QueueStep.Empty;
-        }
         if (head.LeaseUntil > now)
             return QueueStep.Until(head.LeaseUntil.Value);
         if (head.NextAttemptAt > now)
             return QueueStep.Until(head.NextAttemptAt.Value);
 
-        var receipt = await store.GetReceiptAsync(head.IdempotencyKey, stoppingToken);
-        if (receipt is null)
+        var payload = TryRead(head.Payload);
+        // The receipt is read unless this instance enqueued the message itself and has not tried it yet.
+        var receipt = head.Sending || !store.IsKnownCommitted(head) ? await store.GetReceiptAsync(head.IdempotencyKey, stoppingToken) : null;
+        if (receipt is null && !store.IsKnownCommitted(head))
         {
             if (now - head.EnqueuedAt < OutboxStore.CommitGrace)
                 return QueueStep.Until(head.EnqueuedAt + OutboxStore.CommitGrace);
             receipt = await store.AdoptAsync(head, stoppingToken);
         }
-        if (!receipt.Points(head))
+        if (receipt is not null && !receipt.Points(head))
         {
             // A second copy from a racing (or interrupted) enqueue of the same key: the receipt's copy is the one.
             await store.RemoveAsync(head, stoppingToken);
             return QueueStep.Continue;
         }
-        var payload = TryRead(head.Payload);
-        if (receipt.State != OutboxState.Queued)
+        if (receipt is not null && receipt.State != OutboxState.Queued)
         {
             // The outcome was recorded just before a crash: finish the bookkeeping.
             if (receipt.State == OutboxState.Delivered && payload is not null)
@@ -84,7 +80,7 @@ internal sealed class OutboxDelivery(
                 case OutboxState.Queued when referenced.QueuePartition == head.Partition && string.CompareOrdinal(referenced.QueueRow, head.RowKey) > 0:
                     // Enqueued before the message it updates, in the same queue: it can only go after it.
                     await store.MoveBehindAsync(head, referenced.QueueRow, stoppingToken);
-                    return QueueStep.Continue;
+                    return QueueStep.Reread;
                 case null or OutboxState.Queued:
                     return await RescheduleAsync(head, now + ReferenceWait, head.Attempts, $"Waiting for message '{referencedKey}' to be delivered.");
                 case OutboxState.Failed:
@@ -102,7 +98,7 @@ internal sealed class OutboxDelivery(
             return QueueStep.Until(now + wait);
         var claimed = await store.TryUpdateAsync(head with { AttemptId = Guid.NewGuid().ToString("N"), LeaseUntil = now + _options.LeaseDuration, NextAttemptAt = null }, stoppingToken);
         if (claimed is null)
-            return QueueStep.Continue;
+            return QueueStep.Reread;
 
         DeliveryResult result;
         try
@@ -110,6 +106,7 @@ internal sealed class OutboxDelivery(
             // Not the stopping token: a started send runs to its end so its outcome is recorded (bounded by the lease).
             using var timeout = new CancellationTokenSource(_options.LeaseDuration, time);
             result = await channel.DeliverAsync(target, payload.Message, timeout.Token);
+            pacing.Confirm(head.Platform, head.PacingKey, time.GetUtcNow());
         }
         catch (DeliveryException e) when (e.Permanent)
         {
@@ -117,6 +114,7 @@ internal sealed class OutboxDelivery(
         }
         catch (DeliveryException e) when (e.RetryAfter is { } retryAfter)
         {
+            logger.LogInformation("Outbox queue {Queue} throttled by {Platform}: pausing {RetryAfter}.", head.PacingKey, head.Platform, retryAfter);
             var until = time.GetUtcNow() + retryAfter;
             pacing.Pause(head.Platform, head.PacingKey, until);
             return await RescheduleAsync(claimed, until, claimed.Attempts, $"429: retry after {retryAfter}");

@@ -19,6 +19,7 @@ internal sealed class OutboxSender(
     ILogger<OutboxSender> logger) : BackgroundService
 {
     private static readonly TimeSpan ErrorPause = TimeSpan.FromSeconds(1);
+    private const int ReadAhead = 8;
     private readonly OutboxOptions _options = options.Value;
     private readonly object _gate = new();
     private readonly Dictionary<string, DateTimeOffset> _due = new(StringComparer.Ordinal);
@@ -115,11 +116,30 @@ internal sealed class OutboxSender(
         var step = QueueStep.Empty;
         try
         {
+            // Reads a few messages at a time and works through them while each step completes its head;
+            // anything unexpected (a lost claim, a reordering) re-reads the queue.
+            var batch = new Queue<OutboxEntry>();
             do
             {
-                step = stoppingToken.IsCancellationRequested ? QueueStep.Until(time.GetUtcNow()) : await delivery.SendHeadAsync(queue, stoppingToken);
+                if (stoppingToken.IsCancellationRequested)
+                {
+                    step = QueueStep.Until(time.GetUtcNow());
+                    break;
+                }
+                if (batch.Count == 0)
+                    foreach (var e in await store.HeadAsync(queue, ReadAhead, stoppingToken))
+                        batch.Enqueue(e);
+                if (batch.Count == 0)
+                {
+                    await store.TryRemoveMarkerAsync(queue, time.GetUtcNow(), stoppingToken);
+                    step = QueueStep.Empty;
+                    break;
+                }
+                step = await delivery.SendHeadAsync(batch.Dequeue(), stoppingToken);
+                if (step.Kind == QueueStepKind.Reread)
+                    batch.Clear();
             }
-            while (step.Kind == QueueStepKind.Continue);
+            while (step.Kind is QueueStepKind.Continue or QueueStepKind.Reread);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -27,6 +27,7 @@ internal sealed class OutboxStore(IRecordStore store)
 
     private readonly ArrivalClock _arrival = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _markersTouched = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string), bool> _committed = new();
 
     private IRecordTable Table => store.Table("outbox");
 
@@ -46,6 +47,7 @@ internal sealed class OutboxStore(IRecordStore store)
         try
         {
             await Table.InsertAsync(WriteReceipt(new OutboxReceipt(idempotencyKey, partition, row, OutboxState.Queued, null, null, now, null)), cancellationToken);
+            _committed[(partition, row)] = true;
             return true;
         }
         catch (RecordExistsException)
@@ -73,12 +75,17 @@ internal sealed class OutboxStore(IRecordStore store)
         }
     }
 
-    public async Task<OutboxEntry?> HeadAsync(string partition, CancellationToken cancellationToken)
+    /// <summary>The first <paramref name="take"/> messages of a queue, in send order.</summary>
+    public async Task<IReadOnlyList<OutboxEntry>> HeadAsync(string partition, int take, CancellationToken cancellationToken)
     {
-        await foreach (var r in Table.QueryAsync(RecordQuery.Partition(partition) with { Take = 1 }, cancellationToken))
-            return Read(r);
-        return null;
+        var entries = new List<OutboxEntry>();
+        await foreach (var r in Table.QueryAsync(RecordQuery.Partition(partition) with { Take = take }, cancellationToken))
+            entries.Add(Read(r));
+        return entries;
     }
+
+    /// <summary>True when this instance enqueued the message and saw its receipt written: no need to read the receipt before a first send.</summary>
+    public bool IsKnownCommitted(OutboxEntry entry) => _committed.ContainsKey((entry.Partition, entry.OriginalRow ?? entry.RowKey));
 
     /// <summary>Writes the entry if unchanged since read; the updated entry, or null if another instance got there first.</summary>
     public async Task<OutboxEntry?> TryUpdateAsync(OutboxEntry entry, CancellationToken cancellationToken)
@@ -137,6 +144,7 @@ internal sealed class OutboxStore(IRecordStore store)
     /// <summary>Deletes a queued message (done, failed, or a duplicate); a concurrent change means someone else finished it.</summary>
     public async Task RemoveAsync(OutboxEntry entry, CancellationToken cancellationToken)
     {
+        _committed.TryRemove((entry.Partition, entry.OriginalRow ?? entry.RowKey), out _);
         try
         {
             await Table.DeleteAsync(entry.Partition, entry.RowKey, entry.ETag.Length > 0 ? entry.ETag : null, cancellationToken);

@@ -38,6 +38,23 @@ internal sealed class PacingLimiter(IOptions<OutboxOptions> options)
         }
     }
 
+    /// <summary>
+    /// The platform answered a send at <paramref name="completedAt"/>. Pacing counts the send from then rather than
+    /// from the moment the slot was taken: the platform saw it somewhere in between, so this errs on the safe side
+    /// (a slow first call would otherwise let the next ones arrive early and draw a 429).
+    /// </summary>
+    public void Confirm(ChatPlatform platform, string key, DateTimeOffset completedAt)
+    {
+        lock (_gate)
+        {
+            if (!_keys.TryGetValue((platform, key), out var pace))
+                return;
+            pace.Bucket?.Restamp(completedAt);
+            foreach (var w in pace.Windows)
+                w.Restamp(completedAt);
+        }
+    }
+
     /// <summary>The platform said 429: nothing goes to this key until <paramref name="until"/>.</summary>
     public void Pause(ChatPlatform platform, string key, DateTimeOffset until)
     {
@@ -87,6 +104,13 @@ internal sealed class TokenBucket(double perSecond, int capacity, DateTimeOffset
 
     public void Take() => _tokens -= 1;
 
+    /// <summary>Moves the refill clock to <paramref name="at"/>, forgoing refill since the last take.</summary>
+    public void Restamp(DateTimeOffset at)
+    {
+        if (at > _at)
+            _at = at;
+    }
+
     public void Drain(DateTimeOffset at)
     {
         _tokens = 0;
@@ -97,14 +121,20 @@ internal sealed class TokenBucket(double perSecond, int capacity, DateTimeOffset
 /// <summary>At most <paramref name="limit"/> sends in any interval of <paramref name="window"/> (Teams' 60 per 30 s).</summary>
 internal sealed class SlidingWindow(int limit, TimeSpan window)
 {
-    private readonly Queue<DateTimeOffset> _sent = new();
+    private readonly LinkedList<DateTimeOffset> _sent = new();
 
     public TimeSpan Wait(DateTimeOffset now)
     {
-        while (_sent.Count > 0 && _sent.Peek() <= now - window)
-            _sent.Dequeue();
-        return _sent.Count < limit ? TimeSpan.Zero : _sent.Peek() + window - now;
+        while (_sent.First is { } first && first.Value <= now - window)
+            _sent.RemoveFirst();
+        return _sent.Count < limit ? TimeSpan.Zero : _sent.First!.Value + window - now;
     }
 
-    public void Take(DateTimeOffset now) => _sent.Enqueue(now);
+    public void Take(DateTimeOffset now) => _sent.AddLast(now);
+
+    public void Restamp(DateTimeOffset at)
+    {
+        if (_sent.Last is { } last && at > last.Value)
+            last.Value = at;
+    }
 }
