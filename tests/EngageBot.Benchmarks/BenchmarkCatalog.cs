@@ -6,5 +6,6 @@ public static class BenchmarkCatalog
     public static IReadOnlyDictionary<string, IBenchmark> All { get; } = new SortedDictionary<string, IBenchmark>(StringComparer.Ordinal)
     {
         ["interactions"] = new Interactions.InteractionsBenchmark(),
+        ["outbox-pacing"] = new OutboxPacing.OutboxPacingBenchmark(),
     };
 }

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace EngageBot.Channels.Inbox;
+
+/// <summary>Bound from EngageBot:Inbox (env: EngageBot__Inbox__...).</summary>
+public sealed class InboxOptions : IValidatableObject
+{
+    public const string Section = "EngageBot:Inbox";
+
+    /// <summary>How often to look for events accepted by other instances or before a restart (this instance's are handled at once).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long a claimed event is reserved for one instance; a crashed instance's events are retried after it.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Handling attempts before an event is parked (listed by "engagebot inbox parked").</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>First retry delay; doubles per attempt up to MaxRetryDelay.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Conversations handled in parallel (events within one conversation are always handled in order).</summary>
+    public int MaxConcurrency { get; set; } = 8;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (PollInterval <= TimeSpan.Zero)
+            yield return new($"{Section}:PollInterval must be positive.");
+        if (LeaseDuration < TimeSpan.FromSeconds(1))
+            yield return new($"{Section}:LeaseDuration must be at least 1 second.");
+        if (MaxAttempts is < 1 or > 100)
+            yield return new($"{Section}:MaxAttempts must be between 1 and 100.");
+        if (RetryDelay <= TimeSpan.Zero || MaxRetryDelay < RetryDelay)
+            yield return new($"{Section}:RetryDelay must be positive and at most {Section}:MaxRetryDelay.");
+        if (MaxConcurrency is < 1 or > 256)
+            yield return new($"{Section}:MaxConcurrency must be between 1 and 256.");
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace EngageBot.Channels.Inbox;
+
+/// <summary>
+/// Hands every accepted event to the interaction log and then to each <see cref="IChatEventHandler"/>, one event
+/// at a time per conversation in arrival order, conversations in parallel. Wakes at once on a local accept and
+/// polls for the rest. An event is claimed with a lease (ETag update) so instances never handle it concurrently;
+/// a failure is retried with exponential backoff, skipping the steps that already succeeded, and parked after
+/// MaxAttempts. A failing event holds back later events of its conversation until then, to keep their order.
+/// </summary>
+internal sealed class InboxProcessor(
+    InboxStore store,
+    InboxSignal signal,
+    IEnumerable<IChatEventHandler> handlers,
+    InboundInteractionRecorder recorder,
+    IOptions<InboxOptions> options,
+    TimeProvider time,
+    ILogger<InboxProcessor> logger) : BackgroundService
+{
+    private const string AuditStep = "interaction-log";
+    private static readonly TimeSpan MarkerGrace = TimeSpan.FromMinutes(1);
+    private readonly IReadOnlyList<IChatEventHandler> _handlers = handlers.ToList();
+    private readonly InboxOptions _options = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!recorder.Enabled)
+            logger.LogWarning("No IInteractionLog is registered: inbound events are handled but not recorded in the interaction log.");
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+                await signal.WaitAsync(_options.PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                // Storage hiccups must not kill the loop: log and try again on the next poll.
+                logger.LogError(e, "Inbox pass failed; retrying after {PollInterval}.", _options.PollInterval);
+                await signal.WaitAsync(_options.PollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>One pass over every conversation with queued events; returns how many events were handled or parked.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var markers = new List<WorkMarker>();
+        await foreach (var m in store.MarkersAsync(cancellationToken))
+            markers.Add(m);
+        var handled = 0;
+        await Parallel.ForEachAsync(markers, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
+            async (marker, ct) => Interlocked.Add(ref handled, await DrainAsync(marker, ct)));
+        return handled;
+    }
+
+    private async Task<int> DrainAsync(WorkMarker marker, CancellationToken cancellationToken)
+    {
+        for (var handled = 0; ; handled++)
+        {
+            var head = await store.HeadAsync(marker.Partition, cancellationToken);
+            var now = time.GetUtcNow();
+            if (head is null)
+            {
+                await store.TryRemoveMarkerAsync(marker, now, MarkerGrace, cancellationToken);
+                return handled;
+            }
+            // Another instance holds it, or it is backing off: later events of this conversation wait, to keep order.
+            if (head.LeaseUntil > now || head.NextAttemptAt > now)
+                return handled;
+            var claimed = await store.TryClaimAsync(head, now + _options.LeaseDuration, cancellationToken);
+            if (claimed is null)
+                return handled;
+            await HandleAsync(claimed, cancellationToken);
+        }
+    }
+
+    private async Task HandleAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        ChatEvent chatEvent;
+        try
+        {
+            chatEvent = ChatEventJson.Deserialize(entry.Payload);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            logger.LogError(e, "Inbox event {DedupKey} ({EventType}) cannot be read; parked.", entry.DedupKey, entry.EventType);
+            await store.ParkAsync(entry, $"Unreadable payload: {e.Message}", time.GetUtcNow(), CancellationToken.None);
+            return;
+        }
+
+        var done = entry.StepsDone.ToList();
+        try
+        {
+            if (!done.Contains(AuditStep))
+            {
+                await recorder.RecordAsync(chatEvent, cancellationToken);
+                done.Add(AuditStep);
+            }
+            foreach (var handler in _handlers)
+            {
+                var step = handler.GetType().FullName ?? handler.GetType().Name;
+                if (done.Contains(step))
+                    continue;
+                await handler.HandleAsync(chatEvent, cancellationToken);
+                done.Add(step);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: release the event for the next run, keeping what already succeeded and this attempt uncounted.
+            await store.RetryLaterAsync(entry with { Attempts = entry.Attempts - 1 }, time.GetUtcNow(), entry.LastError, done, CancellationToken.None);
+            throw;
+        }
+        catch (Exception e)
+        {
+            await FailAsync(entry, done, e);
+            return;
+        }
+
+        if (!await store.CompleteAsync(entry, CancellationToken.None))
+            logger.LogWarning("Inbox event {DedupKey} was taken over by another instance after its lease expired; it may be handled twice.", entry.DedupKey);
+    }
+
+    private async Task FailAsync(InboxEntry entry, IReadOnlyList<string> done, Exception e)
+    {
+        var now = time.GetUtcNow();
+        var error = $"{e.GetType().Name}: {e.Message}";
+        if (entry.Attempts >= _options.MaxAttempts)
+        {
+            logger.LogError(e, "Inbox event {DedupKey} ({EventType}) failed {Attempts} times; parked.", entry.DedupKey, entry.EventType, entry.Attempts);
+            await store.ParkAsync(entry, e.ToString(), now, CancellationToken.None);
+            return;
+        }
+        var delay = TimeSpan.FromTicks(Math.Min(_options.MaxRetryDelay.Ticks, _options.RetryDelay.Ticks * (1L << Math.Min(entry.Attempts - 1, 20))));
+        logger.LogWarning(e, "Inbox event {DedupKey} ({EventType}) failed attempt {Attempts}; retrying in {Delay}.", entry.DedupKey, entry.EventType, entry.Attempts, delay);
+        await store.RetryLaterAsync(entry, now + delay, error, done, CancellationToken.None);
+    }
+}

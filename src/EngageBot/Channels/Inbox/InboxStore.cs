@@ -1,0 +1,185 @@
+using System.Runtime.CompilerServices;
+using EngageBot.Storage;
+
+namespace EngageBot.Channels.Inbox;
+
+/// <summary>
+/// Accepted inbound events until every handler has seen them. Table "inbox":
+///   PK "c|{platform}|{channelId}"  one partition per conversation, so dedup and arrival order are one partition's business:
+///     RK "d|{dedupKey}"                     dedup marker, inserted in one batch with the event (insert conflict = duplicate)
+///     RK "q|{acceptedTicks:D19}|{guid}"     the queued event: payload, attempts, lease, next attempt, steps done
+///   PK "w"       RK "{conversation partition}"   work marker, upserted before the event so a poller always finds it
+///   PK "parked"  RK "{parkedTicks:D19}|{conversation partition}|{queue row}"   events that failed MaxAttempts times
+/// Queries: all work markers (partition "w"); a conversation's oldest queued event (prefix "q|", take 1);
+/// parked events oldest first (partition "parked"). Done events are deleted; dedup markers stay.
+/// </summary>
+internal sealed class InboxStore(IRecordStore store)
+{
+    private const string MarkerPartition = "w";
+    private const string ParkedPartition = "parked";
+
+    private readonly ArrivalClock _arrival = new();
+
+    private IRecordTable Table => store.Table("inbox");
+
+    public static string ConversationPartition(ConversationRef c) => $"c|{c.Platform}|{StoreKey.Escape(c.ChannelId)}";
+
+    /// <summary>Stores the event; false when its dedup key was seen before in this conversation.</summary>
+    public async Task<bool> AddAsync(ChatEvent chatEvent, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var partition = ConversationPartition(chatEvent.Conversation);
+        var dedupRow = "d|" + StoreKey.Escape(chatEvent.DedupKey);
+        if (await Table.GetAsync(partition, dedupRow, cancellationToken) is not null)
+            return false;
+        await TouchMarkerAsync(partition, now, cancellationToken);
+        var queueRow = $"q|{_arrival.Next(now)}|{Guid.NewGuid():N}";
+        var dedup = new StorageRecord(partition, dedupRow, new Dictionary<string, object?> { ["AcceptedAt"] = now, ["QueueRow"] = queueRow });
+        var props = new Dictionary<string, object?>
+        {
+            ["DedupKey"] = chatEvent.DedupKey,
+            ["EventType"] = chatEvent.GetType().Name,
+            ["AcceptedAt"] = now,
+            ["Attempts"] = 0,
+        };
+        ChunkedText.Write(props, "Payload", ChatEventJson.Serialize(chatEvent));
+        try
+        {
+            await Table.SubmitBatchAsync([RecordOperation.Insert(dedup), RecordOperation.Insert(new StorageRecord(partition, queueRow, props))], cancellationToken);
+            return true;
+        }
+        catch (BatchFailedException e) when (e.FailedIndex == 0 && e.Cause is RecordExistsException)
+        {
+            return false;
+        }
+    }
+
+    public async IAsyncEnumerable<WorkMarker> MarkersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var r in Table.QueryAsync(RecordQuery.Partition(MarkerPartition), cancellationToken))
+            yield return new WorkMarker(r.RowKey, r.GetDateTime("UpdatedAt") ?? DateTimeOffset.MinValue, r.ETag!);
+    }
+
+    public async Task<InboxEntry?> HeadAsync(string partition, CancellationToken cancellationToken)
+    {
+        await foreach (var r in Table.QueryAsync(RecordQuery.Prefix(partition, "q|") with { Take = 1 }, cancellationToken))
+            return Read(r);
+        return null;
+    }
+
+    /// <summary>Takes the entry for this instance until <paramref name="leaseUntil"/>; null if someone else changed it first.</summary>
+    public async Task<InboxEntry?> TryClaimAsync(InboxEntry entry, DateTimeOffset leaseUntil, CancellationToken cancellationToken)
+    {
+        var claimed = entry with { Attempts = entry.Attempts + 1, LeaseUntil = leaseUntil };
+        try
+        {
+            var etag = await Table.UpdateAsync(Write(claimed), cancellationToken);
+            return claimed with { ETag = etag };
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Deletes a handled entry; false if its lease was lost to another instance meanwhile.</summary>
+    public async Task<bool> CompleteAsync(InboxEntry entry, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteAsync(entry.Partition, entry.RowKey, entry.ETag, cancellationToken);
+            return true;
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return false;
+        }
+    }
+
+    public async Task RetryLaterAsync(InboxEntry entry, DateTimeOffset nextAttemptAt, string? error, IReadOnlyList<string> stepsDone, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.UpdateAsync(Write(entry with { NextAttemptAt = nextAttemptAt, LeaseUntil = null, LastError = error, StepsDone = stepsDone }), cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+            // The lease expired and another instance took the event over; its outcome wins.
+        }
+    }
+
+    /// <summary>Moves the entry to the parked list (idempotent: the parked row key derives from the queue row).</summary>
+    public async Task ParkAsync(InboxEntry entry, string error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var props = new Dictionary<string, object?>
+        {
+            ["Conversation"] = entry.Partition,
+            ["DedupKey"] = entry.DedupKey,
+            ["EventType"] = entry.EventType,
+            ["AcceptedAt"] = entry.AcceptedAt,
+            ["ParkedAt"] = now,
+            ["Attempts"] = entry.Attempts,
+            ["Error"] = Truncate(error, 8000),
+        };
+        ChunkedText.Write(props, "Payload", entry.Payload);
+        await Table.UpsertAsync(new StorageRecord(ParkedPartition, $"{StoreKey.Ticks(now)}|{entry.Partition}|{entry.RowKey}", props), cancellationToken);
+        await CompleteAsync(entry, cancellationToken);
+    }
+
+    public async IAsyncEnumerable<ParkedEvent> ParkedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var r in Table.QueryAsync(RecordQuery.Partition(ParkedPartition), cancellationToken))
+        {
+            yield return new ParkedEvent(r.GetString("Conversation") ?? "", r.GetString("DedupKey") ?? "", r.GetString("EventType") ?? "",
+                r.GetDateTime("AcceptedAt") ?? default, r.GetDateTime("ParkedAt") ?? default, (int)(r.GetInt64("Attempts") ?? 0),
+                r.GetString("Error") ?? "", ChunkedText.Read(r, "Payload"));
+        }
+    }
+
+    /// <summary>
+    /// Drops the marker of a drained conversation, unless it was touched within <paramref name="grace"/>: an acceptor
+    /// touches the marker before inserting its event, so a young marker may belong to an event not yet visible.
+    /// </summary>
+    public async Task TryRemoveMarkerAsync(WorkMarker marker, DateTimeOffset now, TimeSpan grace, CancellationToken cancellationToken)
+    {
+        if (now - marker.UpdatedAt < grace)
+            return;
+        try
+        {
+            await Table.DeleteAsync(MarkerPartition, marker.Partition, marker.ETag, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+        }
+    }
+
+    private Task TouchMarkerAsync(string partition, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Table.UpsertAsync(new StorageRecord(MarkerPartition, partition, new Dictionary<string, object?> { ["UpdatedAt"] = now }), cancellationToken);
+
+    private static InboxEntry Read(StorageRecord r) => new(
+        r.PartitionKey, r.RowKey, r.ETag!,
+        r.GetString("DedupKey") ?? "", r.GetString("EventType") ?? "", ChunkedText.Read(r, "Payload"),
+        r.GetDateTime("AcceptedAt") ?? default, (int)(r.GetInt64("Attempts") ?? 0),
+        r.GetDateTime("NextAttemptAt"), r.GetDateTime("LeaseUntil"), r.GetString("LastError"),
+        (r.GetString("StepsDone") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+    private static StorageRecord Write(InboxEntry e)
+    {
+        var props = new Dictionary<string, object?>
+        {
+            ["DedupKey"] = e.DedupKey,
+            ["EventType"] = e.EventType,
+            ["AcceptedAt"] = e.AcceptedAt,
+            ["Attempts"] = e.Attempts,
+            ["NextAttemptAt"] = e.NextAttemptAt,
+            ["LeaseUntil"] = e.LeaseUntil,
+            ["LastError"] = e.LastError is null ? null : Truncate(e.LastError, 8000),
+            ["StepsDone"] = e.StepsDone.Count == 0 ? null : string.Join('\n', e.StepsDone),
+        };
+        ChunkedText.Write(props, "Payload", e.Payload);
+        return new StorageRecord(e.Partition, e.RowKey, props, e.ETag);
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+}
+
+internal sealed record WorkMarker(string Partition, DateTimeOffset UpdatedAt, string ETag);

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using EngageBot.Channels;
+using EngageBot.Storage;
+using EngageBot.TestSupport;
+
+namespace EngageBot.Benchmarks.OutboxPacing;
+
+/// <summary>
+/// N outbound messages over C channels through the real Outbox + OutboxSender (registered by AddChannels on SQLite)
+/// against a channel enforcing Slack's per-channel limit. Prints elapsed vs the theoretical minimum, and
+/// delivered / lost / duplicated. A first run without any limit shows what the sender itself costs.
+/// Options: --messages 1000 --channels 100 --rate 1 --burst 3.
+/// </summary>
+internal sealed class OutboxPacingBenchmark : IBenchmark
+{
+    public string Description => "1,000 messages over 100 Slack channels through the outbox at 1 msg/s/channel (burst 3)";
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        var messages = Option(args, "--messages", 1000);
+        var channels = Option(args, "--channels", 100);
+        var rate = Option(args, "--rate", 1.0);
+        var burst = Option(args, "--burst", 3);
+
+        Console.WriteLine($"outbox-pacing: {messages} messages over {channels} channels; platform limit {rate}/s per channel, burst {burst}");
+        var baseline = await RunOnceAsync(messages, channels, new SlackLimitedChannel(0, 1), perKeyRate: 0, burst);
+        Print("baseline (no limit)", baseline, messages, null);
+
+        var perChannel = (int)Math.Ceiling(messages / (double)channels);
+        var minimum = TimeSpan.FromSeconds(Math.Max(0, perChannel - burst) / rate);
+        var paced = await RunOnceAsync(messages, channels, new SlackLimitedChannel(rate, burst), rate, burst);
+        Print("paced (Slack limit)", paced, messages, minimum);
+        var ratio = paced.Elapsed / minimum;
+        var ok = paced.Lost == 0 && paced.Duplicated == 0 && ratio <= 1.10;
+        Console.WriteLine(ok ? "PASS: within 10% of the theoretical minimum, none lost, none duplicated" : "FAIL: target is within 10% of the minimum, none lost, none duplicated");
+        return ok ? 0 : 1;
+    }
+
+    private static async Task<Result> RunOnceAsync(int messages, int channels, SlackLimitedChannel channel, double perKeyRate, int burst)
+    {
+        using var dir = new TempDirectory();
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["EngageBot:Storage:DataDirectory"] = dir.Path,
+            ["EngageBot:Outbox:Slack:PerKeyPerSecond"] = perKeyRate.ToString(CultureInfo.InvariantCulture),
+            ["EngageBot:Outbox:Slack:PerKeyBurst"] = burst.ToString(CultureInfo.InvariantCulture),
+            // The benchmark measures the per-channel limit; the workspace-wide cap is off for it.
+            ["EngageBot:Outbox:Slack:GlobalPerSecond"] = "0",
+            ["EngageBot:Outbox:MaxConcurrency"] = "32",
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddStorage();
+        builder.AddChannels();
+        builder.Services.AddSingleton<IChatChannel>(channel);
+        await using var app = builder.Build();
+        if (Environment.GetEnvironmentVariable("BENCH_ENQUEUE_FIRST") is null)
+            await app.StartAsync();
+        var outbox = app.Services.GetRequiredService<IOutbox>();
+
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < messages; i++)
+        {
+            var conversation = new ConversationRef(ChatPlatform.Slack, $"C{i % channels:D4}");
+            await outbox.EnqueueAsync($"bench-{i:D5}", DeliveryTarget.Post(conversation), new OutboundMessage($"bench-{i:D5}"));
+        }
+        var enqueued = clock.Elapsed;
+        if (Environment.GetEnvironmentVariable("BENCH_ENQUEUE_FIRST") is not null)
+            await app.StartAsync();
+        var deadline = TimeSpan.FromSeconds(60 + messages / (double)channels * 5);
+        while (channel.DeliveriesByText.Count < messages && clock.Elapsed < deadline)
+            await Task.Delay(5);
+        var elapsed = clock.Elapsed;
+        await Task.Delay(1000); // late duplicates would show up here
+        await app.StopAsync();
+        var delivered = channel.DeliveriesByText.Count;
+        return new Result(elapsed, enqueued, delivered, messages - delivered, channel.DeliveriesByText.Values.Sum(n => n - 1), channel.RateLimited);
+    }
+
+    private static void Print(string label, Result r, int messages, TimeSpan? minimum)
+    {
+        Console.WriteLine($"  {label}: elapsed {r.Elapsed.TotalSeconds:F2} s (enqueue of all {messages} took {r.Enqueued.TotalSeconds:F2} s), "
+            + $"{messages / r.Elapsed.TotalSeconds:F0} msg/s; delivered {r.Delivered}, lost {r.Lost}, duplicated {r.Duplicated}, 429s {r.RateLimited}");
+        if (minimum is { } min)
+            Console.WriteLine($"  theoretical minimum {min.TotalSeconds:F2} s; ratio {r.Elapsed / min:F3}");
+    }
+
+    private static T Option<T>(string[] args, string name, T fallback) where T : IParsable<T>
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? T.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    private sealed record Result(TimeSpan Elapsed, TimeSpan Enqueued, int Delivered, int Lost, int Duplicated, int RateLimited);
+}

@@ -1,0 +1,154 @@
+using EngageBot.Channels;
+using EngageBot.Channels.Inbox;
+using EngageBot.Features.Interactions;
+using EngageBot.TestSupport;
+
+namespace EngageBot.Tests.Channels;
+
+public sealed class InboxTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly ManualTimeProvider _time = new();
+
+    private string Db => _dir.File("engagebot.db");
+
+    [Fact]
+    public async Task Duplicate_accept_is_handled_once_and_logged_once()
+    {
+        var handler = new RecordingHandler();
+        var log = new FakeInteractionLog();
+        var inbox = new InboxHarness(Db, _time, [handler], log, new FakeDirectory(new() { ["C1"] = "partner-42" }));
+
+        Assert.True(await inbox.Inbox.AcceptAsync(InboxHarness.Message("Ev1")));
+        Assert.False(await inbox.Inbox.AcceptAsync(InboxHarness.Message("Ev1")));
+        await inbox.Processor.RunOnceAsync(default);
+        Assert.False(await inbox.Inbox.AcceptAsync(InboxHarness.Message("Ev1")));
+        await inbox.Processor.RunOnceAsync(default);
+
+        Assert.Equal(["Ev1"], handler.Handled.Select(e => e.DedupKey));
+        var entry = Assert.Single(log.Entries);
+        Assert.Equal(("partner-42", AuthorKind.Partner, InteractionDirection.Inbound, "ts-Ev1", "message", "hello"),
+            (entry.PartnerId, entry.AuthorKind, entry.Direction, entry.MessageId, entry.Kind, entry.Text));
+    }
+
+    [Fact]
+    public async Task Failing_handler_is_retried_with_backoff_then_parked_and_listed()
+    {
+        var handler = new RecordingHandler { FailWhen = e => e.DedupKey == "Bad" };
+        var calls = 0;
+        var counting = new CountingHandler(() => calls++);
+        var inbox = new InboxHarness(Db, _time, [counting, handler], options: new InboxOptions { MaxAttempts = 3, RetryDelay = TimeSpan.FromSeconds(5) });
+        await inbox.Inbox.AcceptAsync(InboxHarness.Message("Bad"));
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await inbox.Inbox.AcceptAsync(InboxHarness.Message("Good"));
+
+        await inbox.Processor.RunOnceAsync(default);
+        await inbox.Processor.RunOnceAsync(default);
+        Assert.Empty(handler.Handled); // "Good" waits behind "Bad" in the same conversation, to keep order
+        _time.Advance(TimeSpan.FromSeconds(5));
+        await inbox.Processor.RunOnceAsync(default);
+        _time.Advance(TimeSpan.FromSeconds(9));
+        await inbox.Processor.RunOnceAsync(default);
+        Assert.Empty(handler.Handled); // second retry is due 10 s after the second attempt
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await inbox.Processor.RunOnceAsync(default);
+
+        Assert.Equal(["Good"], handler.Handled.Select(e => e.DedupKey));
+        Assert.Equal(2, calls); // the handler that succeeded first time was not re-run on retries: once per event
+        var parked = Assert.Single(await inbox.Store.ParkedAsync(default).ToListAsync());
+        Assert.Equal(("Bad", 3), (parked.DedupKey, parked.Attempts));
+        Assert.Contains("handler refused Bad", parked.Error);
+        var output = new StringWriter();
+        Assert.Equal(0, await new InboxParkedCommand(inbox.Store).RunAsync([], output, TextWriter.Null, default));
+        Assert.Contains("Bad", output.ToString());
+        Assert.Contains("c|Slack|C1", output.ToString());
+    }
+
+    [Fact]
+    public async Task Events_accepted_before_a_restart_are_handled_by_the_next_instance()
+    {
+        var before = new InboxHarness(Db, _time, [new RecordingHandler()]);
+        for (var i = 0; i < 5; i++)
+            await before.Inbox.AcceptAsync(InboxHarness.Message($"Ev{i}", text: $"m{i}"));
+
+        var handler = new RecordingHandler();
+        var after = new InboxHarness(Db, _time, [handler]);
+        Assert.False(await after.Inbox.AcceptAsync(InboxHarness.Message("Ev3")));
+        await after.Processor.RunOnceAsync(default);
+
+        Assert.Equal(["Ev0", "Ev1", "Ev2", "Ev3", "Ev4"], handler.Handled.Select(e => e.DedupKey));
+    }
+
+    [Fact]
+    public async Task An_expired_lease_from_a_crashed_instance_is_taken_over()
+    {
+        var inbox = new InboxHarness(Db, _time, []);
+        await inbox.Inbox.AcceptAsync(InboxHarness.Message("Ev1"));
+        var head = await inbox.Store.HeadAsync(InboxStore.ConversationPartition(new ConversationRef(ChatPlatform.Slack, "C1")), default);
+        Assert.NotNull(await inbox.Store.TryClaimAsync(head!, _time.GetUtcNow() + TimeSpan.FromMinutes(2), default)); // then "crashes"
+
+        var handler = new RecordingHandler();
+        var next = new InboxHarness(Db, _time, [handler]);
+        await next.Processor.RunOnceAsync(default);
+        Assert.Empty(handler.Handled);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await next.Processor.RunOnceAsync(default);
+        Assert.Equal(["Ev1"], handler.Handled.Select(e => e.DedupKey));
+    }
+
+    [Fact]
+    public async Task Two_processors_on_one_store_never_handle_an_event_twice_and_keep_conversation_order()
+    {
+        var handler = new RecordingHandler();
+        var a = new InboxHarness(Db, TimeProvider.System, [handler]);
+        var b = new InboxHarness(Db, TimeProvider.System, [handler]);
+        var expected = new List<string>();
+        for (var i = 0; i < 120; i++)
+        {
+            var e = InboxHarness.Message($"Ev{i:D3}", channel: $"C{i % 6}");
+            expected.Add(e.DedupKey);
+            await (i % 2 == 0 ? a : b).Inbox.AcceptAsync(e);
+        }
+
+        async Task Drain(InboxHarness h)
+        {
+            for (var round = 0; round < 200 && handler.Handled.Count < expected.Count; round++)
+                await h.Processor.RunOnceAsync(default);
+        }
+        await Task.WhenAll(Task.Run(() => Drain(a)), Task.Run(() => Drain(b)));
+
+        var handled = handler.Handled.Select(e => e.DedupKey).ToList();
+        Assert.Equal(expected.Order(), handled.Order());
+        foreach (var group in handler.Handled.GroupBy(e => e.Conversation.ChannelId))
+            Assert.Equal(group.Select(e => e.DedupKey).Order(), group.Select(e => e.DedupKey));
+    }
+
+    [Fact]
+    public async Task The_background_processor_wakes_on_accept_without_waiting_for_a_poll()
+    {
+        var handler = new RecordingHandler();
+        var inbox = new InboxHarness(Db, TimeProvider.System, [handler], options: new InboxOptions { PollInterval = TimeSpan.FromHours(1) });
+        await inbox.Processor.StartAsync(default);
+        try
+        {
+            await Task.Delay(100);
+            await inbox.Inbox.AcceptAsync(InboxHarness.Message("Ev1"));
+            await Eventually.TrueAsync(() => handler.Handled.Count == 1, TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            await inbox.Processor.StopAsync(default);
+        }
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private sealed class CountingHandler(Action onCall) : IChatEventHandler
+    {
+        public Task HandleAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
+        {
+            onCall();
+            return Task.CompletedTask;
+        }
+    }
+}
