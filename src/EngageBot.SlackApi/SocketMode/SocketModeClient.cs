@@ -70,7 +70,17 @@ public sealed class SocketModeClient(SlackApiClient api, string appToken, ILogge
                     return;
             }
             if (envelope.EnvelopeId is not { } id) continue;
-            var response = await handler(envelope, cancellationToken).ConfigureAwait(false);
+            JsonNode? response;
+            try
+            {
+                response = await handler(envelope, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Not acked, so Slack delivers it again: nothing is lost when the handler could not store it.
+                _logger.LogError(e, "Socket Mode envelope {EnvelopeId} ({Type}) failed; left unacked for redelivery", id, envelope.Type);
+                continue;
+            }
             var ack = new JsonObject { ["envelope_id"] = id };
             if (response is not null) ack["payload"] = response;
             await socket.SendAsync(Encoding.UTF8.GetBytes(ack.ToJsonString()), WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
