@@ -15,7 +15,7 @@ public static class SlackPayloads
         ["token"] = "XXYYZZ",
         ["team_id"] = SlackHost.OurTeam,
         ["api_app_id"] = "A0ENGAGE",
-        ["event"] = ev,
+        ["event"] = ev.DeepClone(),
         ["type"] = "event_callback",
         ["event_id"] = eventId,
         ["event_time"] = 1793610000,
