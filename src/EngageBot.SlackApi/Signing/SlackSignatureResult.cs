@@ -1,0 +1,3 @@
+namespace EngageBot.SlackApi.Signing;
+
+public enum SlackSignatureResult { Valid, NoSecretConfigured, MissingHeaders, UnknownVersion, Stale, Mismatch }

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using EngageBot.SlackApi.Interactivity;
+using Microsoft.Extensions.Options;
+
+namespace EngageBot.Channels.Slack;
+
+/// <summary>
+/// Interactivity payloads. Card actions (block_actions, view_submission) run synchronously through the card-action
+/// router because their outcome belongs to this HTTP exchange (form errors, opening a modal before the trigger id
+/// expires); message shortcuts go to the inbox like events. Returns the response body (null: empty 200).
+/// </summary>
+public sealed class SlackInteractionHandler(
+    SlackAuthorClassifier authors,
+    IInbox inbox,
+    IOptions<SlackOptions> options,
+    TimeProvider time,
+    ILogger<SlackInteractionHandler> logger,
+    ICardActionRouter? router = null,
+    IOutbox? outbox = null,
+    IEnumerable<IChatChannel>? channels = null)
+{
+    public async Task<JsonObject?> HandleAsync(SlackInteractionPayload payload, CancellationToken cancellationToken)
+    {
+        if (payload.User is not { Id.Length: > 0 } user) return null;
+        var context = new SlackContext(options.Value.TeamId ?? payload.Team?.Id, options.Value.BotUserId);
+        var channelId = payload.Channel?.Id ?? payload.Container?.ChannelId;
+        var actor = await authors.ClassifyAsync(user.Id, user.TeamId, channelId, context, cancellationToken);
+        return payload.Type switch
+        {
+            SlackInteractionPayload.BlockActions => await BlockActionAsync(payload, actor, channelId, cancellationToken),
+            SlackInteractionPayload.ViewSubmission => await ViewSubmissionAsync(payload, actor, channelId, cancellationToken),
+            SlackInteractionPayload.MessageAction => await MessageActionAsync(payload, actor, channelId, cancellationToken),
+            _ => null,
+        };
+    }
+
+    private async Task<JsonObject?> BlockActionAsync(SlackInteractionPayload payload, ChatUser actor, string? channelId, CancellationToken ct)
+    {
+        if (payload.Actions is not [var action, ..] || router is null) return LogUnrouted(payload);
+        var data = ActionData(action);
+        Merge(data, payload.State);
+        var conversation = new ConversationRef(ChatPlatform.Slack, channelId ?? "", ThreadOf(payload));
+        var sourceTs = payload.Container?.MessageTs ?? payload.Message?.Ts;
+        var source = sourceTs is not null && channelId is not null ? new MessageRef(conversation, sourceTs) : null;
+        var invoked = new CardActionInvoked($"slack:action:{payload.TriggerId ?? action.ActionTs}", At(action.ActionTs), conversation, actor,
+            action.ActionId, data, source, payload.TriggerId);
+        var result = await router.RouteAsync(invoked, ct);
+
+        if (data[SlackCardConventions.OpenFormKey]?.GetValueKind() == JsonValueKind.True && result.UpdatedCard is { } form && payload.TriggerId is { } trigger)
+        {
+            if (SlackChannel() is { } slack) await slack.OpenFormAsync(trigger, new OutboundMessage(result.Message ?? "", form), ct);
+            return null;
+        }
+        if (outbox is null) return null;
+        if (result.UpdatedCard is { } card && source is not null)
+            await outbox.EnqueueAsync($"slack:card-update:{source.Conversation.ChannelId}:{source.MessageId}:{invoked.DedupKey}",
+                DeliveryTarget.Update(source), new OutboundMessage(result.Message ?? payload.Message?.Text ?? "Updated", card), ct);
+        else if (result.Message is { } text && channelId is not null)
+            await outbox.EnqueueAsync($"slack:card-reply:{invoked.DedupKey}", DeliveryTarget.Ephemeral(conversation, actor.Id), new OutboundMessage(text), ct);
+        return null;
+    }
+
+    private async Task<JsonObject?> ViewSubmissionAsync(SlackInteractionPayload payload, ChatUser actor, string? channelId, CancellationToken ct)
+    {
+        if (payload.View is not { } view || router is null) return LogUnrouted(payload);
+        var data = ParseObject(view.PrivateMetadata) ?? [];
+        Merge(data, view.State);
+        var conversation = new ConversationRef(ChatPlatform.Slack, channelId ?? "");
+        var invoked = new CardActionInvoked($"slack:view:{view.Id}:{view.Hash}", time.GetUtcNow(), conversation, actor,
+            view.CallbackId ?? SlackCardConventions.DefaultFormVerb, data, SourceMessage: null, payload.TriggerId);
+        var result = await router.RouteAsync(invoked, ct);
+        if (result.Errors is not { Count: > 0 } errors) return null;
+
+        // Slack keys errors by block_id; handlers name the input (action_id).
+        var byBlock = new JsonObject();
+        foreach (var (inputId, message) in errors)
+            byBlock[BlockOf(view.State, inputId) ?? inputId] = message;
+        return new JsonObject { ["response_action"] = "errors", ["errors"] = byBlock };
+    }
+
+    private async Task<JsonObject?> MessageActionAsync(SlackInteractionPayload payload, ChatUser actor, string? channelId, CancellationToken ct)
+    {
+        var target = payload.MessageTs ?? payload.Message?.Ts;
+        if (channelId is null || target is null || payload.CallbackId is null) return LogUnrouted(payload);
+        var conversation = new ConversationRef(ChatPlatform.Slack, channelId, payload.Message?.IsThreadReply == true ? payload.Message.ThreadTs : null);
+        await inbox.AcceptAsync(new MessageActionInvoked($"slack:shortcut:{payload.TriggerId ?? payload.ActionTs}", At(payload.ActionTs), conversation, actor,
+            payload.CallbackId, target, payload.Message?.Text, payload.TriggerId), ct);
+        return null;
+    }
+
+    private IChatChannel? SlackChannel() => channels?.FirstOrDefault(c => c.Platform == ChatPlatform.Slack);
+
+    private JsonObject? LogUnrouted(SlackInteractionPayload payload)
+    {
+        logger.LogWarning("Slack {Type} interaction not handled (no router or missing fields)", payload.Type);
+        return null;
+    }
+
+    private DateTimeOffset At(string? ts) => SlackTimestamps.Parse(ts) ?? time.GetUtcNow();
+
+    private static string? ThreadOf(SlackInteractionPayload payload) =>
+        payload.Container?.ThreadTs ?? (payload.Message?.IsThreadReply == true ? payload.Message.ThreadTs : null);
+
+    private static JsonObject ActionData(SlackBlockAction action)
+    {
+        var data = ParseObject(action.Value) ?? (action.Value is { } v ? new JsonObject { ["value"] = v } : []);
+        if (action.SelectedOption?["value"] is { } selected) data["value"] = selected.DeepClone();
+        if (action.SelectedDate is { } date) data["value"] = date;
+        return data;
+    }
+
+    private static void Merge(JsonObject data, SlackViewState? state)
+    {
+        if (state is null) return;
+        foreach (var block in state.Values.Values)
+            foreach (var (inputId, input) in block)
+                data[inputId] = SlackInputValue.Read(input);
+    }
+
+    private static string? BlockOf(SlackViewState? state, string inputId) =>
+        state?.Values.FirstOrDefault(b => b.Value.ContainsKey(inputId)).Key;
+
+    private static JsonObject? ParseObject(string? json)
+    {
+        if (json is not { Length: > 1 } || json[0] != '{') return null;
+        try { return JsonNode.Parse(json) as JsonObject; }
+        catch (JsonException) { return null; }
+    }
+}

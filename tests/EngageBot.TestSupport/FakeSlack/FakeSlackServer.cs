@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace EngageBot.TestSupport.FakeSlack;
+
+/// <summary>
+/// Slack's Web API on loopback (real Kestrel): records every call and answers like Slack (ok:true with plausible
+/// fields), or with what a test scripted: ok:false errors and 429 with Retry-After. Also hosts a Socket Mode
+/// WebSocket (<see cref="Socket"/>) whose URL apps.connections.open returns.
+/// </summary>
+public sealed class FakeSlackServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedSlackCall> _calls = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedReply>> _scripted = new();
+    private readonly ConcurrentDictionary<string, JsonObject> _users = new();
+    private int _ts = 1000;
+
+    private FakeSlackServer(WebApplication app, int port)
+    {
+        _app = app;
+        BaseUrl = new Uri($"http://127.0.0.1:{port}/api/");
+        Socket = new FakeSocketModeEndpoint();
+    }
+
+    public Uri BaseUrl { get; }
+
+    public FakeSocketModeEndpoint Socket { get; }
+
+    public IReadOnlyList<RecordedSlackCall> Calls => _calls.ToArray();
+
+    public IReadOnlyList<RecordedSlackCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToArray();
+
+    public static async Task<FakeSlackServer> StartAsync()
+    {
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        var app = builder.Build();
+        var server = new FakeSlackServer(app, port);
+        app.UseWebSockets();
+        app.Map("/socket", server.Socket.AcceptAsync);
+        app.MapPost("/api/{method}", server.HandleAsync);
+        await app.StartAsync();
+        return server;
+    }
+
+    /// <summary>The next call to <paramref name="method"/> fails with Slack's <c>ok:false</c> and this error code.</summary>
+    public void FailNext(string method, string error) =>
+        Script(method, new(HttpStatusCode.OK, new JsonObject { ["ok"] = false, ["error"] = error }, null));
+
+    /// <summary>The next call to <paramref name="method"/> gets HTTP 429 with Retry-After.</summary>
+    public void RateLimitNext(string method, int retryAfterSeconds) =>
+        Script(method, new(HttpStatusCode.TooManyRequests, null, retryAfterSeconds));
+
+    /// <summary>The next call to <paramref name="method"/> gets this HTTP status with no Slack body (e.g. 503).</summary>
+    public void StatusNext(string method, HttpStatusCode status) => Script(method, new(status, null, null));
+
+    /// <summary>users.info answers for this user: <c>{"id":…,"team_id":…,"is_stranger":…}</c>.</summary>
+    public void AddUser(string userId, string teamId, bool isBot = false, bool isStranger = false, string? name = null) =>
+        _users[userId] = new JsonObject
+        {
+            ["id"] = userId, ["team_id"] = teamId, ["name"] = name ?? userId, ["real_name"] = name ?? userId,
+            ["is_bot"] = isBot, ["is_stranger"] = isStranger,
+        };
+
+    private void Script(string method, ScriptedReply reply) => _scripted.GetOrAdd(method, _ => new()).Enqueue(reply);
+
+    private async Task<IResult> HandleAsync(string method, HttpRequest request)
+    {
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync();
+        var call = new RecordedSlackCall(method, request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, request.ContentType, body);
+        _calls.Enqueue(call);
+
+        if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
+        {
+            if (scripted.RetryAfterSeconds is { } seconds)
+                return new RetryAfterResult(seconds);
+            return scripted.Body is null ? Results.StatusCode((int)scripted.Status) : Results.Json(scripted.Body, statusCode: (int)scripted.Status);
+        }
+        return Results.Json(DefaultReply(call));
+    }
+
+    private JsonObject DefaultReply(RecordedSlackCall call)
+    {
+        var ts = () => $"{Interlocked.Increment(ref _ts)}.000100";
+        return call.Method switch
+        {
+            "chat.postMessage" => new() { ["ok"] = true, ["channel"] = call.Field("channel"), ["ts"] = ts() },
+            "chat.update" => new() { ["ok"] = true, ["channel"] = call.Field("channel"), ["ts"] = call.Field("ts") },
+            "chat.postEphemeral" => new() { ["ok"] = true, ["message_ts"] = ts() },
+            "conversations.open" => new() { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = "D" + call.Field("users")?.Split(',')[0] } },
+            "conversations.info" => new() { ["ok"] = true, ["channel"] = new JsonObject { ["id"] = call.Field("channel"), ["name"] = "partner-acme" } },
+            "users.info" => call.Field("user") is { } u && _users.TryGetValue(u, out var user)
+                ? new() { ["ok"] = true, ["user"] = user.DeepClone() }
+                : new() { ["ok"] = false, ["error"] = "user_not_found" },
+            "views.open" => new() { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V" + ts() } },
+            "apps.connections.open" => new() { ["ok"] = true, ["url"] = $"ws://{BaseUrl.Authority}/socket" },
+            _ => new() { ["ok"] = true },
+        };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Socket.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private sealed record ScriptedReply(HttpStatusCode Status, JsonObject? Body, int? RetryAfterSeconds);
+
+    private sealed class RetryAfterResult(int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        }
+    }
+}

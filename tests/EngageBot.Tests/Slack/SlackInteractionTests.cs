@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using EngageBot.Channels;
+
+namespace EngageBot.Tests.Slack;
+
+public sealed class SlackInteractionTests : IClassFixture<SlackHost>
+{
+    private const string CardTs = "1793610000.000777";
+    private readonly SlackHost _host;
+
+    public SlackInteractionTests(SlackHost host)
+    {
+        _host = host;
+        _host.Reset();
+    }
+
+    [Fact]
+    public async Task A_button_press_is_routed_synchronously_with_its_data_and_source_message()
+    {
+        var response = await _host.PostInteractionAsync(SlackPayloads.BlockActions("ticket.acknowledge", """{"ticketId":"T-1"}""", CardTs));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var action = Assert.Single(_host.Router.Routed);
+        Assert.Equal("ticket.acknowledge", action.Verb);
+        Assert.Equal("T-1", (string?)action.Data["ticketId"]);
+        Assert.Equal(new MessageRef(new ConversationRef(ChatPlatform.Slack, SlackPayloads.Channel), CardTs), action.SourceMessage);
+        Assert.Equal(AuthorKind.Partner, action.Actor!.Kind);
+        Assert.NotNull(action.TriggerId);
+        Assert.Empty(_host.Inbox.Accepted);
+    }
+
+    [Fact]
+    public async Task An_updated_card_replaces_the_message_in_place_through_the_outbox()
+    {
+        var card = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "Acknowledged" }) };
+        _host.Router.Result = CardActionResult.Updated(card);
+
+        await _host.PostInteractionAsync(SlackPayloads.BlockActions("ticket.acknowledge", "T-1", CardTs));
+
+        var (_, target, message) = Assert.Single(_host.Outbox.Enqueued);
+        Assert.Equal(DeliveryKind.Update, target.Kind);
+        Assert.Equal(CardTs, target.MessageId);
+        Assert.Equal(SlackPayloads.Channel, target.Conversation!.ChannelId);
+        Assert.Same(card, message.Card);
+    }
+
+    [Fact]
+    public async Task A_text_result_is_shown_to_the_presser_only()
+    {
+        _host.Router.Result = CardActionResult.Text("Thanks, noted");
+        await _host.PostInteractionAsync(SlackPayloads.BlockActions("feedback.ack", "x", CardTs));
+
+        var (_, target, message) = Assert.Single(_host.Outbox.Enqueued);
+        Assert.Equal(DeliveryKind.Ephemeral, target.Kind);
+        Assert.Equal(SlackPayloads.PartnerUser, target.UserId);
+        Assert.Equal("Thanks, noted", message.Text);
+    }
+
+    [Fact]
+    public async Task A_button_that_opens_a_form_opens_a_modal_with_the_trigger_id()
+    {
+        var form = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "Log feedback" },
+                new JsonObject { ["type"] = "Input.Text", ["id"] = "comment", ["label"] = "Comment", ["isRequired"] = true }),
+            ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.Execute", ["title"] = "Save", ["verb"] = "feedback.save", ["data"] = new JsonObject { ["partnerId"] = "acme" } }),
+        };
+        _host.Router.Result = CardActionResult.Updated(form);
+        var before = _host.Slack.CallsTo("views.open").Count;
+
+        await _host.PostInteractionAsync(SlackPayloads.BlockActions("feedback.open", """{"openForm":true}""", CardTs));
+
+        var call = _host.Slack.CallsTo("views.open").Skip(before).Single();
+        Assert.Equal("Bearer xoxb-test-token", call.Authorization);
+        Assert.StartsWith("12466734323.1395872398.", call.Field("trigger_id"));
+        var view = call.Json["view"]!;
+        Assert.Equal("modal", (string?)view["type"]);
+        Assert.Equal("feedback.save", (string?)view["callback_id"]);
+        Assert.Equal("acme", (string?)JsonNode.Parse((string)view["private_metadata"]!)!["partnerId"]);
+        Assert.Contains(view["blocks"]!.AsArray(), b => (string?)b!["type"] == "input" && (string?)b["element"]!["action_id"] == "comment");
+        Assert.Empty(_host.Outbox.Enqueued);
+    }
+
+    [Fact]
+    public async Task A_form_submission_is_routed_with_metadata_and_inputs_merged()
+    {
+        _host.Router.Result = new CardActionResult();
+        var response = await _host.PostInteractionAsync(SlackPayloads.ViewSubmission("feedback.save", """{"partnerId":"acme"}""", "comment_block", "comment", "Great onboarding"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        var action = Assert.Single(_host.Router.Routed);
+        Assert.Equal("feedback.save", action.Verb);
+        Assert.Equal("acme", (string?)action.Data["partnerId"]);
+        Assert.Equal("Great onboarding", (string?)action.Data["comment"]);
+    }
+
+    [Fact]
+    public async Task Form_validation_errors_go_back_keyed_by_block()
+    {
+        _host.Router.Result = CardActionResult.Invalid(new Dictionary<string, string> { ["comment"] = "Say a little more" });
+
+        var response = await _host.PostInteractionAsync(SlackPayloads.ViewSubmission("feedback.save", "{}", "comment_block", "comment", "ok"));
+
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("errors", (string?)json["response_action"]);
+        Assert.Equal("Say a little more", (string?)json["errors"]!["comment_block"]);
+    }
+
+    [Fact]
+    public async Task A_message_shortcut_becomes_MessageActionInvoked_in_the_inbox()
+    {
+        await _host.PostInteractionAsync(SlackPayloads.MessageShortcut("open_ticket", CardTs, "Can't log in to the portal"));
+
+        var action = Assert.IsType<MessageActionInvoked>(Assert.Single(_host.Inbox.Accepted));
+        Assert.Equal("open_ticket", action.CallbackId);
+        Assert.Equal(CardTs, action.TargetMessageId);
+        Assert.Equal("Can't log in to the portal", action.TargetText);
+        Assert.Equal(AuthorKind.Internal, action.Actor!.Kind);
+        Assert.NotNull(action.TriggerId);
+    }
+
+    [Fact]
+    public async Task A_slash_command_becomes_CommandInvoked_in_the_inbox()
+    {
+        // A command's team_id is where it was typed, not the user's home, so users.info decides.
+        _host.Slack.AddUser(SlackPayloads.InternalUser, SlackHost.OurTeam);
+        var response = await _host.PostSignedAsync("/api/slack/commands", SlackPayloads.SlashCommand("link acme "), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var command = Assert.IsType<CommandInvoked>(Assert.Single(_host.Inbox.Accepted));
+        Assert.Equal("/engagebot", command.Command);
+        Assert.Equal("link acme", command.Arguments);
+        Assert.Equal(SlackPayloads.Channel, command.Conversation.ChannelId);
+        Assert.Equal(AuthorKind.Internal, command.Actor!.Kind);
+    }
+
+    [Fact]
+    public async Task A_command_without_its_required_fields_is_a_clear_bad_request()
+    {
+        var response = await _host.PostSignedAsync("/api/slack/commands", "command=%2Fengagebot&text=hi", "application/x-www-form-urlencoded");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("user_id", await response.Content.ReadAsStringAsync());
+        Assert.Empty(_host.Inbox.Accepted);
+    }
+}
