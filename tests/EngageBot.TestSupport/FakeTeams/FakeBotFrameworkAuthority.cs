@@ -25,21 +25,23 @@ public sealed class FakeBotFrameworkAuthority : LoopbackServer
 
     public string MetadataUrl => new Uri(BaseAddress, "v1/.well-known/openidconfiguration").ToString();
 
-    public RsaSecurityKey CurrentKey { get { lock (_gate) return _published[^1].Key; } }
+    /// <summary>The msteams-endorsed key tokens are minted with (the first one, or the one Rotate published).</summary>
+    public RsaSecurityKey CurrentKey { get; private set; } = null!;
 
     public int MetadataRequests => Volatile.Read(ref _metadataRequests);
 
     public static async Task<FakeBotFrameworkAuthority> StartAsync(params string[] endorsements)
     {
         var authority = new FakeBotFrameworkAuthority();
-        authority.Publish(NewKey(), endorsements.Length == 0 ? ["msteams"] : endorsements);
+        authority.CurrentKey = NewKey();
+        authority.Publish(authority.CurrentKey, endorsements.Length == 0 ? ["msteams"] : endorsements);
         await authority.StartServerAsync();
         return authority;
     }
 
     public static RsaSecurityKey NewKey() => new(RSA.Create(2048)) { KeyId = Guid.NewGuid().ToString("N") };
 
-    /// <summary>Publishes a key (the newest is used for minting by default).</summary>
+    /// <summary>Publishes one more key (minting still uses <see cref="CurrentKey"/> unless told otherwise).</summary>
     public void Publish(RsaSecurityKey key, params string[] endorsements)
     {
         lock (_gate) _published.Add((key, endorsements));
@@ -53,6 +55,7 @@ public sealed class FakeBotFrameworkAuthority : LoopbackServer
         {
             _published.Clear();
             _published.Add((key, ["msteams"]));
+            CurrentKey = key;
         }
         return key;
     }
