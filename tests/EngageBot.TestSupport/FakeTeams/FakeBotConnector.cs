@@ -37,6 +37,13 @@ public sealed class FakeBotConnector : LoopbackServer
         return connector;
     }
 
+    /// <summary>Forgets recorded Connector requests and pending failures (tokens stay cached by clients, so token requests are kept).</summary>
+    public void Reset()
+    {
+        _requests.Clear();
+        _failures.Clear();
+    }
+
     /// <summary>The next Connector call fails with this status, Teams error code and optional Retry-After seconds.</summary>
     public void FailNext(int status, string code, int? retryAfterSeconds = null) => _failures.Enqueue(new(status, code, retryAfterSeconds));
 
