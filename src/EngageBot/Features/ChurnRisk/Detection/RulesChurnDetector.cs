@@ -61,6 +61,10 @@ public sealed class RulesChurnDetector : IChurnDetector
         return new ChurnSignal(kind, severity, customer, Math.Round(score, 2), reasons);
     }
 
+    /// <summary>The customers named in the text (full or partial names), in order of appearance.</summary>
+    internal IReadOnlyList<CustomerName> MentionedCustomers(string text, IReadOnlyList<CustomerName> customers) =>
+        _matchers.GetValue(customers, c => new CustomerMatcher(c)).FindAll(text).Select(m => m.Customer).Distinct().ToList();
+
     private static void Weigh(ChurnCue cue, System.Text.RegularExpressions.Match match, ChurnText text, IReadOnlyList<CustomerMention> mentions,
         List<CueHit> hits, List<(int, int, string)> suppressed)
     {
