@@ -18,7 +18,8 @@ internal static partial class CueSideResolver
         if (PartnerContext().IsMatch(sentence)) return ChurnKind.Partner;
         if (CustomerContext().IsMatch(sentence)) return ChurnKind.Customer;
         if (FirstPerson().IsMatch(sentence)) return ChurnKind.Partner;
-        return mentions.Count > 0 ? ChurnKind.Customer : ChurnKind.Partner;
+        // No "we" and no program words: a third party, i.e. a customer, unless the cue is typically the partner's own.
+        return mentions.Count > 0 || !cue.LeansPartner ? ChurnKind.Customer : ChurnKind.Partner;
     }
 
     [GeneratedRegex(@"\b(?:partner(?:ship|s|'s)?|program(?:me)?|reseller|resell\w*|co-?sell\w*|commissions?|payouts?|referral|deal reg\w*|margins?|mdf|channel team|your (?:sales|direct|channel) (?:team|reps?))\b", ChurnCue.Options)]
