@@ -16,7 +16,8 @@ public sealed class TicketEventHandler(
         if (chatEvent is not (MessagePosted or MessageEdited or MessageDeleted or ReactionChanged { Added: true } or MessageActionInvoked or CommandInvoked))
             return;
         var actor = await TicketActor.ResolveAsync(chatEvent, policies, cancellationToken);
-        if (actor is null || actor.IsBot) return;
+        // Bots' messages are only remembered (so a 🎫 on one is refused); bots never act on tickets.
+        if (actor is null || (actor.IsBot && chatEvent is not MessagePosted)) return;
         switch (chatEvent)
         {
             case MessagePosted posted: await messages.OnPostedAsync(posted, actor, cancellationToken); break;

@@ -20,6 +20,11 @@ public sealed class TicketMessageHandler(
     {
         if (message.IsDirect) return;
         if (await PolicyForAsync(message.Conversation, ct) is not { } policy) return;
+        if (actor.IsBot)
+        {
+            if (!message.IsThreadReply) await tickets.RememberCandidateAsync(message, ct);
+            return;
+        }
         if (message.IsThreadReply)
         {
             await OnReplyAsync(message, actor, ct);
