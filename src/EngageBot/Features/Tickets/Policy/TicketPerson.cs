@@ -1,0 +1,4 @@
+namespace EngageBot.Features.Tickets.Policy;
+
+/// <summary>An internal person as tickets need them: how to DM them on each platform and when they work (null: always).</summary>
+public sealed record TicketPerson(string Id, string Name, string? SlackUserId, string? TeamsAadObjectId, BusinessCalendarSpec? WorkingHours = null);

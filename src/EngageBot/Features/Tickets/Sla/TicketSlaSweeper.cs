@@ -1,0 +1,110 @@
+using EngageBot.Channels;
+using EngageBot.Features.Tickets.Handling;
+using EngageBot.Features.Tickets.Lifecycle;
+using EngageBot.Features.Tickets.Policy;
+using EngageBot.Features.Tickets.Storage;
+
+namespace EngageBot.Features.Tickets.Sla;
+
+/// <summary>
+/// Acts on every due-index entry whose time has come: checks it against the ticket (stale entries are dropped),
+/// defers nudges to the recipient's working hours (unless the ticket is urgent), claims the threshold in the
+/// nudge ledger and only then enqueues the DM with the same idempotency key, so each threshold nudges once per
+/// ticket ever, across retries, restarts and instances. Resolved tickets close when their reopen window ends.
+/// </summary>
+public sealed class TicketSlaSweeper(
+    TicketStore store,
+    TicketDueIndex index,
+    TicketNudgeLedger ledger,
+    ITicketPolicySource policies,
+    NudgeRecipients recipients,
+    TicketService tickets,
+    IOutbox outbox,
+    TimeProvider time,
+    ILogger<TicketSlaSweeper> log)
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
+
+    public static string NudgeKey(string ticketId, string thresholdKey) => $"ticket-nudge|{ticketId}|{thresholdKey}";
+
+    public async Task<SweepReport> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var report = new SweepReport();
+        var due = new List<DueEntry>();
+        await foreach (var entry in index.ReadDueAsync(now, cancellationToken)) due.Add(entry);
+        report.Read = due.Count;
+        foreach (var entry in due)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                await ProcessAsync(entry, now, report, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                report.Failed++;
+                log.LogError(e, "SLA entry {Key} of ticket {TicketId} failed; retrying in {Delay}", entry.Key, entry.TicketId, RetryDelay);
+                await index.AddAsync(entry.TicketId, ThresholdOf(entry), now + RetryDelay, cancellationToken);
+                await index.RemoveAsync(entry, cancellationToken);
+            }
+        }
+        await index.AdvanceCursorAsync(now, cancellationToken);
+        if (report.Read > 0) log.LogInformation("SLA sweep: {Report}", report);
+        return report;
+    }
+
+    private async Task ProcessAsync(DueEntry entry, DateTimeOffset now, SweepReport report, CancellationToken ct)
+    {
+        var ticket = await store.GetAsync(entry.TicketId, ct);
+        var threshold = ticket is null ? null : TicketThresholds.Find(ticket, entry.Key);
+        if (ticket is null || threshold is null || threshold.DueAt != entry.DueAt || Superseded(ticket, threshold, now))
+        {
+            report.Stale++;
+            await index.RemoveAsync(entry, ct);
+            return;
+        }
+        if (threshold.Level == ThresholdLevel.AutoClose)
+        {
+            await tickets.ChangeAsync(ticket.Id, (t, _) => t.Close(TicketParty.System, now, "reopen window ended"), ct);
+            report.Closed++;
+            await index.RemoveAsync(entry, ct);
+            return;
+        }
+        if (await policies.GetPartnerPolicyAsync(ticket.PartnerId, ct) is not { } policy
+            || await recipients.ForAsync(threshold, ticket, policy, ct) is not { } person
+            || NudgeRecipients.Address(person, ticket.Platform) is not { } address)
+        {
+            report.Skipped++;
+            log.LogWarning("Ticket {TicketId}: nobody to nudge for {Key}", ticket.Id, threshold.Key);
+            await index.RemoveAsync(entry, ct);
+            return;
+        }
+        if (ticket.Urgency != TicketUrgency.Urgent && person.WorkingHours is { } hours
+            && new BusinessHoursCalendar(hours).NextBusinessInstant(now) is var start && start > now)
+        {
+            report.Deferred++;
+            await index.AddAsync(ticket.Id, threshold, start, ct);
+            await index.RemoveAsync(entry, ct);
+            return;
+        }
+        if (await ledger.ClaimAsync(ticket.Id, threshold.Key, person.Id, ct))
+        {
+            await outbox.EnqueueAsync(NudgeKey(ticket.Id, threshold.Key), DeliveryTarget.Direct(address.Platform, address.UserId),
+                NudgeText.For(threshold, ticket, policy), ct);
+            await ledger.MarkEnqueuedAsync(ticket.Id, threshold.Key, ct);
+            report.Nudged++;
+        }
+        await index.RemoveAsync(entry, ct);
+    }
+
+    // A warning that comes due after its breach (a late sweep, a deferral) would only be noise next to the breach nudge.
+    private static bool Superseded(Ticket ticket, SlaThreshold threshold, DateTimeOffset now) =>
+        threshold.Level == ThresholdLevel.Warning && ticket.Clock(threshold.Clock).DueAt is { } breach && breach <= now;
+
+    private static SlaThreshold ThresholdOf(DueEntry entry)
+    {
+        var parts = entry.Key.Split('.');
+        return new SlaThreshold(Enum.Parse<SlaClockKind>(parts[0]), Enum.Parse<ThresholdLevel>(parts[1]), int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture), entry.DueAt);
+    }
+}

@@ -1,0 +1,121 @@
+using System.Runtime.CompilerServices;
+using EngageBot.Features.Tickets.Lifecycle;
+using EngageBot.Features.Tickets.Sla;
+using EngageBot.Storage;
+
+namespace EngageBot.Features.Tickets.Storage;
+
+// Key scheme
+//   Tickets        PK = ticket id; RK "ticket" (state JSON, ETag concurrency), "audit|000001"… (one per transition),
+//                  "msg|{message id}" (linked messages). One partition per ticket, so a change and its audit
+//                  entries commit in one atomic batch.
+//   TicketsOpen    PK = partner id, RK = ticket id: the partner's tickets until closed (readers skip resolved ones). Serves
+//                  "a partner's open tickets" and the CLI list (a scan of this table holds only open tickets).
+//   TicketsMine    PK = assignee person (or platform user) id, RK = ticket id: "my open tickets".
+//   TicketSlaDue   the due index (see TicketDueIndex), rewritten here whenever a ticket's thresholds change.
+// The ticket row is the truth; index rows are written before it when they add a threshold (so a crash can
+// leave a stale entry, never a missing one) and readers check every index hit against the ticket.
+public sealed class TicketStore(IRecordStore store, TicketDueIndex dueIndex, TimeProvider time)
+{
+    private readonly IRecordTable _tickets = store.Table("Tickets");
+    private readonly IRecordTable _open = store.Table("TicketsOpen");
+    private readonly IRecordTable _mine = store.Table("TicketsMine");
+
+    public async Task<Ticket?> GetAsync(string ticketId, CancellationToken ct = default)
+    {
+        var record = await _tickets.GetAsync(ticketId, TicketRecordMapper.TicketRow, ct);
+        return record is null ? null : TicketRecordMapper.FromRecord(record);
+    }
+
+    /// <summary>Stores a new ticket; throws <see cref="RecordExistsException"/> if the id is taken.</summary>
+    public async Task CreateAsync(Ticket ticket, CancellationToken ct = default)
+    {
+        await dueIndex.AddAsync(ticket.Id, TicketThresholds.Pending(ticket), ct);
+        await CommitAsync(ticket, RecordOperation.Insert(TicketRecordMapper.ToRecord(ticket)), ct);
+        await UpdateListingsAsync(null, null, ticket, ct);
+    }
+
+    /// <summary>
+    /// Read-modify-write with optimistic concurrency: re-reads and re-applies <paramref name="change"/> when
+    /// another writer got there first. Returns the ticket after the change, and whether it changed.
+    /// </summary>
+    public Task<(Ticket? Ticket, bool Changed)> UpdateAsync(string ticketId, Func<Ticket, bool> change, CancellationToken ct = default) =>
+        OptimisticConcurrency.RetryAsync<(Ticket?, bool)>(async token =>
+        {
+            var ticket = await GetAsync(ticketId, token);
+            if (ticket is null) return (null, false);
+            var oldThresholds = TicketThresholds.Pending(ticket);
+            var before = (ticket.Status, Assignee: ListedAssignee(ticket));
+            if (!change(ticket)) return (ticket, false);
+            var added = TicketThresholds.Pending(ticket).Except(oldThresholds).ToList();
+            await dueIndex.AddAsync(ticket.Id, added, token);
+            await CommitAsync(ticket, RecordOperation.Update(TicketRecordMapper.ToRecord(ticket)), token);
+            await dueIndex.RemoveAsync(ticket.Id, oldThresholds.Except(TicketThresholds.Pending(ticket)), token);
+            await UpdateListingsAsync(before.Status, before.Assignee, ticket, token);
+            return (ticket, true);
+        }, ct);
+
+    public async Task<bool> HasMessageAsync(string ticketId, string messageId, CancellationToken ct = default) =>
+        await _tickets.GetAsync(ticketId, TicketRecordMapper.MessagePrefix + TicketKeys.Escape(messageId), ct) is not null;
+
+    public async IAsyncEnumerable<TicketAuditEntry> ReadAuditAsync(string ticketId, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var r in _tickets.QueryAsync(RecordQuery.Prefix(ticketId, TicketRecordMapper.AuditPrefix), ct))
+            yield return TicketRecordMapper.AuditFromRecord(r);
+    }
+
+    public IAsyncEnumerable<Ticket> ListOpenByPartnerAsync(string partnerId, CancellationToken ct = default) =>
+        LoadListedAsync(_open, RecordQuery.Partition(partnerId), t => t.PartnerId == partnerId && t.Status.IsActive(), ct);
+
+    public IAsyncEnumerable<Ticket> ListOpenAsync(CancellationToken ct = default) =>
+        LoadListedAsync(_open, new RecordQuery(), t => t.Status.IsActive(), ct);
+
+    public IAsyncEnumerable<Ticket> ListAssignedAsync(string assigneeId, CancellationToken ct = default) =>
+        LoadListedAsync(_mine, RecordQuery.Partition(TicketKeys.Escape(assigneeId)),
+            t => t.Status.IsActive() && t.Assignee is { } a && (a.PersonId ?? a.PlatformUserId) == assigneeId, ct);
+
+    private async IAsyncEnumerable<Ticket> LoadListedAsync(IRecordTable listing, RecordQuery query, Func<Ticket, bool> stillListed,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var row in listing.QueryAsync(query, ct))
+        {
+            if (await GetAsync(row.RowKey, ct) is { } ticket && stillListed(ticket))
+                yield return ticket;
+        }
+    }
+
+    private async Task CommitAsync(Ticket ticket, RecordOperation ticketOperation, CancellationToken ct)
+    {
+        var operations = new List<RecordOperation> { ticketOperation };
+        operations.AddRange(ticket.PendingAudit.Select(a => RecordOperation.Insert(TicketRecordMapper.ToRecord(ticket.Id, a))));
+        operations.AddRange(ticket.PendingMessages.DistinctBy(m => m.MessageId).Select(m => RecordOperation.Upsert(TicketRecordMapper.ToRecord(ticket.Id, m))));
+        try
+        {
+            foreach (var chunk in operations.Chunk(BatchRules.MaxOperations))
+                await _tickets.SubmitBatchAsync(chunk, ct);
+        }
+        catch (BatchFailedException e) when (e.FailedIndex == 0 || e.Cause is RecordExistsException)
+        {
+            // The ticket row lost a race (or an audit sequence was taken by the winner): surface the cause so
+            // OptimisticConcurrency re-reads and re-applies.
+            throw e.Cause;
+        }
+        ticket.PendingAudit.Clear();
+        ticket.PendingMessages.Clear();
+    }
+
+    private static string? ListedAssignee(Ticket t) => t.Assignee is { } a && t.Status.IsActive() ? a.PersonId ?? a.PlatformUserId : null;
+
+    private async Task UpdateListingsAsync(TicketStatus? oldStatus, string? oldAssignee, Ticket after, CancellationToken ct)
+    {
+        var row = new StorageRecord(after.PartnerId, after.Id, new Dictionary<string, object?> { ["Status"] = after.Status.ToString(), ["At"] = time.GetUtcNow() });
+        if (after.Status == TicketStatus.Closed) await _open.DeleteAsync(after.PartnerId, after.Id, cancellationToken: ct);
+        else if (oldStatus != after.Status) await _open.UpsertAsync(row, ct);
+
+        var newAssignee = ListedAssignee(after);
+        if (oldAssignee is not null && oldAssignee != newAssignee)
+            await _mine.DeleteAsync(TicketKeys.Escape(oldAssignee), after.Id, cancellationToken: ct);
+        if (newAssignee is not null && newAssignee != oldAssignee)
+            await _mine.UpsertAsync(new StorageRecord(TicketKeys.Escape(newAssignee), after.Id), ct);
+    }
+}

@@ -1,0 +1,59 @@
+using EngageBot.Channels;
+using EngageBot.Cli;
+using EngageBot.Features.Tickets.Cards;
+using EngageBot.Features.Tickets.Commands;
+using EngageBot.Features.Tickets.Handling;
+using EngageBot.Features.Tickets.Sla;
+using EngageBot.Features.Tickets.Storage;
+using EngageBot.Hosting;
+using Quartz;
+
+namespace EngageBot.Features.Tickets;
+
+public static class TicketsModule
+{
+    /// <summary>
+    /// Registers the ticket feature. It needs an <see cref="Policy.ITicketPolicySource"/> (the integrator's adapter over
+    /// the partner directory) and the channel port's <see cref="IOutbox"/>.
+    /// </summary>
+    public static WebApplicationBuilder AddTickets(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddValidatedOptions<TicketsOptions>(TicketsOptions.Section);
+        services.AddTicketServices();
+        services.AddSingleton<IChatEventHandler>(sp => sp.GetRequiredService<TicketEventHandler>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<TicketCardActionHandler>());
+        services.AddCliCommand<TicketsListCliCommand>();
+
+        var interval = builder.Configuration.GetValue<TimeSpan?>($"{TicketsOptions.Section}:SweepInterval") ?? new TicketsOptions().SweepInterval;
+        services.AddQuartz(q => q.ScheduleJob<TicketSlaSweepJob>(
+            trigger => trigger.WithIdentity("ticket-sla-sweep", "tickets").StartNow()
+                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
+            job => job.WithIdentity(TicketSlaSweepJob.Key)));
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        return builder;
+    }
+
+    /// <summary>The feature's services without hosting (tests and benchmarks compose these over their own store and fakes).</summary>
+    public static IServiceCollection AddTicketServices(this IServiceCollection services)
+    {
+        services.AddSingleton<TicketStore>();
+        services.AddSingleton<TicketDueIndex>();
+        services.AddSingleton<TicketNudgeLedger>();
+        services.AddSingleton<TicketSourceIndex>();
+        services.AddSingleton<ITicketCards, TicketCards>();
+        services.AddSingleton<TicketViewFactory>();
+        services.AddSingleton<TriageCardPublisher>();
+        services.AddSingleton<TicketService>();
+        services.AddSingleton<TicketMessageHandler>();
+        services.AddSingleton<TicketReactionHandler>();
+        services.AddSingleton<TicketAnswers>();
+        services.AddSingleton<TicketCommandHandler>();
+        services.AddSingleton<TicketEventHandler>();
+        services.AddSingleton<TicketCardActionHandler>();
+        services.AddSingleton<NudgeRecipients>();
+        services.AddSingleton<TicketSlaSweeper>();
+        services.AddTransient<TicketSlaSweepJob>();
+        return services;
+    }
+}
