@@ -28,7 +28,7 @@ public sealed partial class LayeringTests
     {
         var libraries = new[] { "EngageBot.Tables", "EngageBot.BotFramework", "EngageBot.SlackApi", "EngageBot.AdaptiveCards" };
         var offenders = libraries
-            .SelectMany(lib => Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src", lib), "*.cs", SearchOption.AllDirectories))
+            .SelectMany(lib => System.IO.Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src", lib), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
             .Where(f => FeatureReference().IsMatch(File.ReadAllText(f)))
             .ToList();
@@ -38,7 +38,7 @@ public sealed partial class LayeringTests
     [Fact]
     public void Time_comes_from_TimeProvider()
     {
-        var offenders = Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src"), "*.cs", SearchOption.AllDirectories)
+        var offenders = System.IO.Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src"), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
             .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
             .Where(x => WallClock().IsMatch(x.line) && !x.line.TrimStart().StartsWith("//", StringComparison.Ordinal))
@@ -48,8 +48,8 @@ public sealed partial class LayeringTests
     }
 
     private static IEnumerable<string> SourceFiles(string folder) =>
-        Directory.Exists(Path.Combine(Src, folder))
-            ? Directory.EnumerateFiles(Path.Combine(Src, folder), "*.cs", SearchOption.AllDirectories)
+        System.IO.Directory.Exists(Path.Combine(Src, folder))
+            ? System.IO.Directory.EnumerateFiles(Path.Combine(Src, folder), "*.cs", SearchOption.AllDirectories)
             : [];
 
     [GeneratedRegex(@"\b(EngageBot\.(SlackApi|BotFramework|Tables)|EngageBot\.Channels\.(Slack|Teams)|EngageBot\.Storage\.(Sqlite|AzureTables)|Microsoft\.Data\.Sqlite)\b")]

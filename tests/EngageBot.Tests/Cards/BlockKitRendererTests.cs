@@ -135,7 +135,7 @@ public class BlockKitRendererTests
         var text = actual.ToJsonString(Indented) + "\n";
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1" || !File.Exists(path))
         {
-            Directory.CreateDirectory(GoldenFolder);
+            System.IO.Directory.CreateDirectory(GoldenFolder);
             File.WriteAllText(path, text);
             Assert.True(Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1", $"Golden file {fileName} was missing and has been written; review and commit it.");
             return;
