@@ -10,4 +10,7 @@ public sealed class TableClientOptions : ClientOptions
 
     /// <summary>The Entra ID token scope (sovereign clouds use storage.azure.us / storage.azure.cn).</summary>
     public string Audience { get; set; } = "https://storage.azure.com/.default";
+
+    /// <summary>The clock that dates signed requests (the service rejects dates more than 15 minutes off).</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

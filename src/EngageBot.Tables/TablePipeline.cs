@@ -12,7 +12,7 @@ internal sealed class TablePipeline(HttpPipeline pipeline, Uri endpoint, TableCl
     public static TablePipeline Create(Uri endpoint, TableSharedKeyCredential credential, TableClientOptions? options)
     {
         options ??= new TableClientOptions();
-        return new(HttpPipelineBuilder.Build(options, [], [new TableSharedKeyPipelinePolicy(credential)], new ResponseClassifier()), endpoint, options);
+        return new(HttpPipelineBuilder.Build(options, [], [new TableSharedKeyPipelinePolicy(credential, options.TimeProvider)], new ResponseClassifier()), endpoint, options);
     }
 
     public static TablePipeline Create(Uri endpoint, TokenCredential credential, TableClientOptions? options)

@@ -12,11 +12,11 @@ namespace EngageBot.Tables;
 /// already starts with the account, so the account appears twice; that is what Azurite expects.
 /// Runs per retry so every attempt carries a fresh date.
 /// </summary>
-internal sealed class TableSharedKeyPipelinePolicy(TableSharedKeyCredential credential) : HttpPipelineSynchronousPolicy
+internal sealed class TableSharedKeyPipelinePolicy(TableSharedKeyCredential credential, TimeProvider timeProvider) : HttpPipelineSynchronousPolicy
 {
     public override void OnSendingRequest(HttpMessage message)
     {
-        var date = DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture);
+        var date = timeProvider.GetUtcNow().ToString("r", CultureInfo.InvariantCulture);
         message.Request.Headers.SetValue("x-ms-date", date);
         var uri = message.Request.Uri.ToUri();
         var resource = new StringBuilder("/").Append(credential.AccountName).Append(uri.AbsolutePath);

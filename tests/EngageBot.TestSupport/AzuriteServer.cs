@@ -51,9 +51,9 @@ public sealed class AzuriteServer : IAsyncLifetime, IAsyncDisposable
             _process.ErrorDataReceived += (_, e) => Append(e.Data);
             _process.BeginOutputReadLine();
             _process.BeginErrorReadLine();
-            if (await WaitUntilListeningAsync(TimeSpan.FromSeconds(30))) return;
+            if (await WaitUntilListeningAsync(TimeSpan.FromSeconds(120))) return;
             Kill();
-            // Another process may have taken the port between FreePort.Next() and Azurite binding it.
+            // A slow start (a loaded 2-core CI machine) gets two minutes; another process may have taken the port between FreePort.Next() and Azurite binding it.
             if (attempt == 3) throw new InvalidOperationException("Azurite did not start:\n" + Log);
         }
     }
