@@ -16,6 +16,7 @@ internal sealed class TableSharedKeyPipelinePolicy(TableSharedKeyCredential cred
 {
     public override void OnSendingRequest(HttpMessage message)
     {
+        // The wall clock on purpose: the service rejects signatures dated more than 15 minutes off real time.
         var date = DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture);
         message.Request.Headers.SetValue("x-ms-date", date);
         var uri = message.Request.Uri.ToUri();
