@@ -54,6 +54,8 @@ internal sealed class InteractionsBenchmark : IBenchmark
                 return (new AzureTablesRecordStore(new TableServiceClient(azurite.ConnectionString, options), name), () => requests.Count, () => requests.Count);
             }));
         }
+        Console.WriteLine();
+        Console.WriteLine("Side by side:");
         Print(results, count, sample);
         return 0;
     }
@@ -94,8 +96,12 @@ internal sealed class InteractionsBenchmark : IBenchmark
         var scanTime = watch.Elapsed;
         if (scanRows != rows) throw new InvalidOperationException($"query returned {rows} rows but the scan found {scanRows}.");
 
-        return new(label, data.Count / batchedTime.TotalSeconds, (double)batchedTx / data.Count, (double)batchedStatements / data.Count,
+        var result = new Result(label, data.Count / batchedTime.TotalSeconds, (double)batchedTx / data.Count, (double)batchedStatements / data.Count,
             sample / singleTime.TotalSeconds, (double)singleTx() / sample, queryTime, rows, queryTx, scanTime);
+        // Printed as soon as measured, so a long run still leaves its figures if stopped later.
+        Print([result], data.Count, sample);
+        Console.WriteLine();
+        return result;
     }
 
     private static void Print(List<Result> results, int count, int sample)

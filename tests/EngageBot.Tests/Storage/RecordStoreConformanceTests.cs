@@ -321,6 +321,18 @@ public abstract class RecordStoreConformanceTests
         Assert.Equal(8L, (await table.GetAsync("p", "counter"))!.GetInt64("N"));
     }
 
+    [Fact]
+    public async Task Records_Table_Storage_would_refuse_are_refused_by_every_adapter_before_writing()
+    {
+        var table = NewTable();
+        await Assert.ThrowsAsync<ArgumentException>(() => table.InsertAsync(Record("p", "r", ("Text", new string('x', RecordRules.MaxStringLength + 1)))));
+        await Assert.ThrowsAsync<ArgumentException>(() => table.UpsertAsync(Record("p", "r", ("Bad-Name", 1))));
+        await Assert.ThrowsAsync<ArgumentException>(() => table.InsertAsync(Record("p", new string('k', RecordRules.MaxKeyLength + 1))));
+        await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitBatchAsync([RecordOperation.Insert(Record("p", "ok")), RecordOperation.Insert(Record("p", "r", ("Bytes", new byte[RecordRules.MaxBinaryLength + 1])))]));
+        await table.InsertAsync(Record("p", new string('k', RecordRules.MaxKeyLength), ("Text", new string('x', RecordRules.MaxStringLength))));
+        Assert.Equal(["p/" + new string('k', RecordRules.MaxKeyLength)], await Keys(table, RecordQuery.Partition("p")));
+    }
+
     private static async Task<List<StorageRecord>> All(IRecordTable table, RecordQuery query)
     {
         var list = new List<StorageRecord>();

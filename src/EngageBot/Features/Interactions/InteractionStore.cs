@@ -16,10 +16,12 @@ namespace EngageBot.Features.Interactions;
 //   all partners → the same row-key range across partitions, merged by time in memory (admin/CLI use only:
 //   on Table Storage this is a table scan).
 // Writes: AppendManyAsync groups by partition and sends batches of ≤50 interactions (100 rows, under the
-// 4 MiB payload cap), so a burst of N interactions for one partner costs about N/50 storage transactions.
+// 4 MiB payload cap), up to 4 partitions at a time, so a burst of N interactions for one partner costs about
+// N/50 storage transactions.
 public sealed class InteractionStore(IRecordStore store) : IInteractionLog
 {
     public const string TableName = "interactions";
+    private const int PartitionsInParallel = 4;
     private const int InteractionsPerBatch = BatchRules.MaxOperations / 2;
     // Table Storage rejects a batch body over 4 MiB. Text goes out as UTF-8 JSON: up to 3 bytes per char, 6 for
     // characters JSON must escape (controls; emoji halves), so 600K chars stays under the cap whatever the text.
@@ -42,10 +44,15 @@ public sealed class InteractionStore(IRecordStore store) : IInteractionLog
 
     public async Task AppendManyAsync(IReadOnlyList<Interaction> interactions, CancellationToken cancellationToken = default)
     {
-        var unique = interactions.DistinctBy(InteractionKeys.IdRow).GroupBy(i => InteractionKeys.Partition(i.PartnerId));
-        foreach (var partition in unique)
-            foreach (var chunk in Chunks(partition))
-                await AppendBatchAsync(chunk, cancellationToken);
+        var partitions = interactions.DistinctBy(InteractionKeys.IdRow).GroupBy(i => InteractionKeys.Partition(i.PartnerId)).ToList();
+        // Partitions are independent: a few at once hide Table Storage's per-request latency. Within a
+        // partition batches stay in order.
+        await Parallel.ForEachAsync(partitions, new ParallelOptions { MaxDegreeOfParallelism = PartitionsInParallel, CancellationToken = cancellationToken },
+            async (partition, ct) =>
+            {
+                foreach (var chunk in Chunks(partition))
+                    await AppendBatchAsync(chunk, ct);
+            });
     }
 
     public async IAsyncEnumerable<Interaction> QueryAsync(string? partnerId, DateTimeOffset since, DateTimeOffset? until = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)

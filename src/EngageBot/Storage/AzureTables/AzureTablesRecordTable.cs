@@ -68,6 +68,7 @@ internal sealed class AzureTablesRecordTable(TableClient client, string name) : 
     public async Task SubmitBatchAsync(IReadOnlyList<RecordOperation> operations, CancellationToken cancellationToken = default)
     {
         BatchRules.Check(operations);
+        foreach (var op in operations.Where(o => o.Kind != RecordOperationKind.Delete)) RecordRules.Check(op.Record);
         await EnsureCreatedAsync(cancellationToken);
         var actions = operations.Select(op => new TableTransactionAction(op.Kind switch
         {
@@ -89,6 +90,7 @@ internal sealed class AzureTablesRecordTable(TableClient client, string name) : 
 
     private async Task<string> WriteAsync(StorageRecord record, bool conditional, Func<Task<Response>> write, CancellationToken cancellationToken)
     {
+        RecordRules.Check(record);
         await EnsureCreatedAsync(cancellationToken);
         try
         {

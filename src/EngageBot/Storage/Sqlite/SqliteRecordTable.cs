@@ -69,6 +69,7 @@ internal sealed class SqliteRecordTable(SqliteRecordStore store, string name) : 
     public async Task SubmitBatchAsync(IReadOnlyList<RecordOperation> operations, CancellationToken cancellationToken = default)
     {
         BatchRules.Check(operations);
+        foreach (var op in operations.Where(o => o.Kind != RecordOperationKind.Delete)) RecordRules.Check(op.Record);
         await using var c = await OpenAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(cancellationToken);
         for (var i = 0; i < operations.Count; i++)
@@ -89,6 +90,7 @@ internal sealed class SqliteRecordTable(SqliteRecordStore store, string name) : 
     private string Apply(SqliteConnection c, RecordOperation op, SqliteTransaction? tx = null, bool inBatch = false)
     {
         var r = op.Record;
+        if (op.Kind != RecordOperationKind.Delete) RecordRules.Check(r);
         var keys = r with { PartitionKey = StorageKeys.Escape(r.PartitionKey), RowKey = StorageKeys.Escape(r.RowKey) };
         var etag = Guid.NewGuid().ToString("N");
         var props = PropertyCodec.Encode(r.Properties);
