@@ -7,5 +7,6 @@ public static class BenchmarkCatalog
     {
         ["interactions"] = new Interactions.InteractionsBenchmark(),
         ["outbox-pacing"] = new OutboxPacing.OutboxPacingBenchmark(),
+        ["directory-lookup"] = new DirectoryLookupBenchmark(),
     };
 }

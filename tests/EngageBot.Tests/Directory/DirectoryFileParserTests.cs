@@ -98,10 +98,12 @@ public sealed class DirectoryFileParserTests
     [InlineData(13, "    tier: gold\n    calendar: lunar", "14:15: partner 'acme' has unknown calendar 'lunar'")]
     [InlineData(15, "    onboarded: 2025-02-30", "15:16: partner 'acme': 'onboarded' '2025-02-30' is not a date (YYYY-MM-DD)")]
     [InlineData(3, "    normal: { first_response: 4 hours, next_response: 8h, resolution: 40h }", "3:31: policy 'gold' normal: 'first_response' '4 hours' is not a duration (e.g. 4h, 30m, 1h30m)")]
+    [InlineData(12, "    name: \"\"", "11:5: partner 'acme' is missing required field 'name'")]
     [InlineData(12, "    nme: Acme", "11:5: partner 'acme' is missing required field 'name'")]
     [InlineData(12, "    name: Acme\n    ownr: jdoe", "13:5: partner 'acme': unknown field 'ownr' (expected one of: id, name, tier, timezone, onboarded, owner, backup_owner, executive_sponsor, check_in, ticket_mode, calendar, slack, teams)")]
     [InlineData(9, "    roles: [manager, wizard]", "9:22: person 'jdoe': role 'wizard' is not one of: manager, executive, support, admin")]
     [InlineData(16, "    owner: jdoe\n    check_in: daily", "17:15: partner 'acme': 'check_in' 'daily' is not one of: none, weekly, biweekly, monthly, quarterly")]
+    [InlineData(18, "      channels: [C1]\n      triage_channel: C1", "19:23: partner 'acme': triage channel 'C1' is the shared channel of partner 'acme'; triage channels are internal")]
     [InlineData(11, "  - id: Acme Corp", "11:9: partner #1: 'id' 'Acme Corp' is not a valid id (lowercase letters, digits, '.', '_' or '-')")]
     public void Each_error_names_its_line_and_column(int line, string replacement, string expected)
     {

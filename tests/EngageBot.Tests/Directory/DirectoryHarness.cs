@@ -4,6 +4,7 @@ using EngageBot.Features.Directory.Store;
 using EngageBot.Storage;
 using EngageBot.Storage.Sqlite;
 using EngageBot.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace EngageBot.Tests.Directory;
@@ -35,7 +36,7 @@ internal sealed class DirectoryHarness : IDisposable
 
     /// <summary>A second instance's reader: same store, its own cache.</summary>
     public DirectoryReader NewReader() =>
-        new(Store, Time, Options.Create(new DirectoryOptions { RefreshInterval = TimeSpan.FromSeconds(5) }));
+        new(Store, Time, Options.Create(new DirectoryOptions { RefreshInterval = TimeSpan.FromSeconds(5) }), NullLogger<DirectoryReader>.Instance);
 
     public async Task<DirectoryChangeReport> ImportAsync(string yaml)
     {

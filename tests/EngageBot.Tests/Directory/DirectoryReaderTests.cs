@@ -2,6 +2,7 @@ using EngageBot.Channels;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Directory.Model;
 using EngageBot.Features.Directory.Store;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace EngageBot.Tests.Directory;
@@ -81,7 +82,7 @@ public sealed class DirectoryReaderTests : IDisposable
         await _directory.ImportAsync(DirectoryYaml.Minimal);
         var counting = new CountingRecordStore(_directory.Records);
         var other = new DirectoryReader(new DirectoryStore(counting, _directory.Time), _directory.Time,
-            Options.Create(new DirectoryOptions { RefreshInterval = TimeSpan.FromSeconds(5) }));
+            Options.Create(new DirectoryOptions { RefreshInterval = TimeSpan.FromSeconds(5) }), NullLogger<DirectoryReader>.Instance);
         Assert.Equal("acme", await other.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C1"));
         var afterLoad = counting.Reads;
 
@@ -108,11 +109,35 @@ public sealed class DirectoryReaderTests : IDisposable
         await _directory.ImportAsync(DirectoryYaml.Sample);
         var counting = new CountingRecordStore(_directory.Records);
         var reader = new DirectoryReader(new DirectoryStore(counting, _directory.Time), _directory.Time,
-            Options.Create(new DirectoryOptions()));
+            Options.Create(new DirectoryOptions()), NullLogger<DirectoryReader>.Instance);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => reader.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C07KOOKA001"))));
 
         Assert.All(results, r => Assert.Equal("kookaburra", r));
         Assert.Equal(3, counting.Reads);
+    }
+
+    [Fact]
+    public async Task Store_failure_keeps_serving_the_last_good_directory()
+    {
+        await _directory.ImportAsync(DirectoryYaml.Minimal);
+        var failing = new FailingRecordStore(_directory.Records);
+        var reader = new DirectoryReader(new DirectoryStore(failing, _directory.Time), _directory.Time,
+            Options.Create(new DirectoryOptions()), NullLogger<DirectoryReader>.Instance);
+        Assert.Equal("acme", await reader.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C1"));
+
+        failing.Failing = true;
+        _directory.Time.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.Equal("acme", await reader.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C1"));
+    }
+
+    [Fact]
+    public async Task Store_failure_before_any_load_surfaces()
+    {
+        var reader = new DirectoryReader(new DirectoryStore(new FailingRecordStore(_directory.Records) { Failing = true }, _directory.Time),
+            _directory.Time, Options.Create(new DirectoryOptions()), NullLogger<DirectoryReader>.Instance);
+
+        await Assert.ThrowsAsync<EngageBot.Storage.StorageException>(() => reader.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C1"));
     }
 }

@@ -53,4 +53,22 @@ public sealed class DirectoryStoreTests : IDisposable
         Assert.Contains($"snapshot-{pointer.SnapshotId}", partitions);
         Assert.Contains($"snapshot-{pointer.PreviousSnapshotId}", partitions);
     }
+
+    [Fact]
+    public async Task Concurrent_imports_apply_one_after_the_other_without_mixing()
+    {
+        await _directory.ImportAsync(DirectoryYaml.Minimal);
+        var other = new EngageBot.Features.Directory.Import.DirectoryImporter(_directory.Store, _directory.NewReader());
+        var a = DirectoryYaml.Minimal.Replace("name: Acme", "name: Acme A", StringComparison.Ordinal);
+        var b = DirectoryYaml.Minimal.Replace("name: Acme", "name: Acme B", StringComparison.Ordinal);
+
+        var results = await Task.WhenAll(Task.Run(() => _directory.Importer.ImportAsync(a)), Task.Run(() => other.ImportAsync(b)));
+
+        Assert.All(results, r => Assert.True(r.Succeeded));
+        Assert.Equal([2L, 3L], results.Select(r => r.Report!.Version).Order());
+        var pointer = (await _directory.Store.ReadPointerAsync())!;
+        Assert.Equal(3, pointer.Version);
+        var name = (await _directory.Store.ReadSnapshotAsync(pointer))!.Partners.Single().Name;
+        Assert.Contains(name, new[] { "Acme A", "Acme B" });
+    }
 }

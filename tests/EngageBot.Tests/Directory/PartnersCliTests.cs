@@ -152,4 +152,15 @@ public sealed class PartnersCliTests : IAsyncLifetime
         Assert.Equal(1, exit);
         Assert.Contains("no partner with id 'initech'", error);
     }
+
+    [Fact]
+    public void Module_registers_one_cached_reader_behind_both_read_ports_and_the_link_action()
+    {
+        var lookup = _app.Services.GetRequiredService<IDirectoryLookup>();
+
+        Assert.Same(lookup, _app.Services.GetRequiredService<IPartnerDirectory>());
+        Assert.Contains(_app.Services.GetServices<EngageBot.Channels.ICardActionHandler>(), h => h.Verbs.Contains("channel.link"));
+        Assert.Equal(["partners import", "partners list", "partners show"],
+            _app.Services.GetServices<ICliCommand>().Select(c => c.Verb).Where(v => v.StartsWith("partners", StringComparison.Ordinal)).Order());
+    }
 }

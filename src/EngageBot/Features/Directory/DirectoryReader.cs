@@ -10,7 +10,7 @@ namespace EngageBot.Features.Directory;
 /// a field read and a dictionary hit; at most once per RefreshInterval one caller re-reads the pointer (a
 /// point read) and reloads only when the version or the chat-made links moved.
 /// </summary>
-public sealed class DirectoryReader(DirectoryStore store, TimeProvider time, IOptions<DirectoryOptions> options)
+public sealed class DirectoryReader(DirectoryStore store, TimeProvider time, IOptions<DirectoryOptions> options, ILogger<DirectoryReader> logger)
     : IDirectoryLookup, IPartnerDirectory
 {
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -28,6 +28,13 @@ public sealed class DirectoryReader(DirectoryStore store, TimeProvider time, IOp
             if (_cached is { } fresh && fresh != cached && time.GetUtcNow() - fresh.CheckedAt < options.Value.RefreshInterval) return fresh.Snapshot;
             _cached = await LoadAsync(_cached, cancellationToken);
             return _cached.Snapshot;
+        }
+        catch (Exception e) when (e is not OperationCanceledException && _cached is { } stale)
+        {
+            // A store hiccup must not fail every chat event: keep serving the last good directory and retry after the interval.
+            logger.LogWarning(e, "Could not refresh the partner directory; serving version {Version} until the next check.", stale.Version);
+            _cached = stale with { CheckedAt = time.GetUtcNow() };
+            return stale.Snapshot;
         }
         finally
         {

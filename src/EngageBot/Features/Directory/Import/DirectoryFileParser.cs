@@ -30,6 +30,11 @@ public static partial class DirectoryFileParser
         var partners = Section(map, "partners", "partner", PartnerReader.Read);
         var customers = Section(map, "customers", "customer", CustomerReader.Read);
         CheckReferences(ctx);
+        foreach (var (kind, channel, at, what) in ctx.TriageChannels)
+        {
+            if (ctx.ClaimOwner(kind, channel) is { } owner)
+                ctx.Error(at, $"{what}: triage channel '{channel}' is the shared channel of {owner}; triage channels are internal");
+        }
         if (ctx.Errors.Count > 0) return Fail(ctx);
 
         var withCustomers = partners

@@ -45,6 +45,12 @@ internal sealed class ParseContext
             _claims[(kind, key)] = (owner, at);
     }
 
+    /// <summary>Who claimed something, if anyone (after all claims are made).</summary>
+    public string? ClaimOwner(string kind, string key) => _claims.TryGetValue((kind, key), out var claim) ? claim.Owner : null;
+
+    /// <summary>Internal triage channels, checked once all partners are read: none may be a partner's shared channel.</summary>
+    public List<(string Kind, string Channel, Mark At, string What)> TriageChannels { get; } = [];
+
     /// <summary>Checks later that <paramref name="id"/> exists among <paramref name="kind"/>; else reports <paramref name="message"/> at the value.</summary>
     public void Refer(ReferenceKind kind, string id, Mark at, string message) => References.Add(new(kind, id, at, message));
 }

@@ -56,7 +56,8 @@ internal static class PartnerReader
         var channels = map.List("channels");
         foreach (var (channel, at) in channels)
             map.Context.Claim(channelKind, channel, partner.What, at, partner.What);
-        var triage = map.Text("triage_channel", required: false);
-        return new PlatformLink(channels.Select(c => c.Value).ToList(), map.List(homeTeamsKey).Select(t => t.Value).ToList(), triage);
+        var triage = map.Optional("triage_channel");
+        if (triage is ({ } triageId, var triageAt)) map.Context.TriageChannels.Add((channelKind, triageId, triageAt, partner.What));
+        return new PlatformLink(channels.Select(c => c.Value).ToList(), map.List(homeTeamsKey).Select(t => t.Value).ToList(), triage?.Value);
     }
 }

@@ -75,6 +75,8 @@ internal sealed class YamlMap(YamlMappingNode node, string what, ParseContext co
         return value is null ? null : From(value, $"{What} {what}", context);
     }
 
+    // An empty value (`owner:`, `owner: ""`, `owner: ~`) counts as absent, so required fields can't be blanked out.
     private static bool IsNull(YamlNode node) =>
-        node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
+        node is YamlScalarNode scalar && (string.IsNullOrWhiteSpace(scalar.Value)
+            || scalar is { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: "~" or "null" or "Null" or "NULL" });
 }

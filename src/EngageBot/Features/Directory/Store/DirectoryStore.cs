@@ -141,7 +141,7 @@ public sealed class DirectoryStore(IRecordStore records, TimeProvider time)
 
     private static string SnapshotPartition(string snapshotId) => $"snapshot-{snapshotId}";
 
-    // Table Storage forbids / \ # ? and control characters in keys; Teams ids carry ':' and '@', which are fine.
+    // Table Storage forbids / \ # ? and control characters in keys; escaping keeps any platform's channel id safe.
     private static string LinkRow(ChatPlatform platform, string channelId) =>
         $"{platform}|{Uri.EscapeDataString(channelId)}";
 }
