@@ -93,20 +93,26 @@ internal sealed class OutboxDelivery(
             }
         }
 
-        var wait = pacing.TryAcquire(head.Platform, head.PacingKey, now);
+        var wait = pacing.Peek(head.Platform, head.PacingKey, now);
         if (wait > TimeSpan.Zero)
             return QueueStep.Until(now + wait);
         var claimed = await store.TryUpdateAsync(head with { AttemptId = Guid.NewGuid().ToString("N"), LeaseUntil = now + _options.LeaseDuration, NextAttemptAt = null }, stoppingToken);
         if (claimed is null)
             return QueueStep.Reread;
+        // The slot is taken only now, right before the call, so the time spent claiming costs no pace.
+        now = time.GetUtcNow();
+        wait = pacing.TryAcquire(head.Platform, head.PacingKey, now);
+        if (wait > TimeSpan.Zero)
+            return await RescheduleAsync(claimed, now + wait, claimed.Attempts, claimed.LastError);
 
         DeliveryResult result;
         try
         {
             // Not the stopping token: a started send runs to its end so its outcome is recorded (bounded by the lease).
             using var timeout = new CancellationTokenSource(_options.LeaseDuration, time);
+            var callStart = time.GetTimestamp();
             result = await channel.DeliverAsync(target, payload.Message, timeout.Token);
-            pacing.Confirm(head.Platform, head.PacingKey, time.GetUtcNow());
+            pacing.Confirm(head.Platform, head.PacingKey, time.GetElapsedTime(callStart));
         }
         catch (DeliveryException e) when (e.Permanent)
         {

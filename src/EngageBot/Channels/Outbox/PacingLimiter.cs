@@ -15,7 +15,12 @@ internal sealed class PacingLimiter(IOptions<OutboxOptions> options)
     private readonly Dictionary<ChatPlatform, TokenBucket?> _global = [];
 
     /// <summary>Takes a send slot now (returns zero) or says how long to wait before asking again.</summary>
-    public TimeSpan TryAcquire(ChatPlatform platform, string key, DateTimeOffset now)
+    public TimeSpan TryAcquire(ChatPlatform platform, string key, DateTimeOffset now) => Check(platform, key, now, take: true);
+
+    /// <summary>How long until a slot would be free, without taking it.</summary>
+    public TimeSpan Peek(ChatPlatform platform, string key, DateTimeOffset now) => Check(platform, key, now, take: false);
+
+    private TimeSpan Check(ChatPlatform platform, string key, DateTimeOffset now, bool take)
     {
         var pacing = options.Value.For(platform);
         lock (_gate)
@@ -25,7 +30,7 @@ internal sealed class PacingLimiter(IOptions<OutboxOptions> options)
             if (!_global.TryGetValue(platform, out var global))
                 _global[platform] = global = pacing.GlobalPerSecond > 0 ? new TokenBucket(pacing.GlobalPerSecond, Math.Max(1, (int)Math.Ceiling(pacing.GlobalPerSecond)), now) : null;
             var wait = Max(pace.PausedUntil - now, pace.Bucket?.Wait(now) ?? TimeSpan.Zero, pace.Windows.Select(w => w.Wait(now)).DefaultIfEmpty().Max(), global?.Wait(now) ?? TimeSpan.Zero);
-            if (wait > TimeSpan.Zero)
+            if (wait > TimeSpan.Zero || !take)
                 return wait;
             pace.Bucket?.Take();
             foreach (var w in pace.Windows)
@@ -39,19 +44,22 @@ internal sealed class PacingLimiter(IOptions<OutboxOptions> options)
     }
 
     /// <summary>
-    /// The platform answered a send at <paramref name="completedAt"/>. Pacing counts the send from then rather than
-    /// from the moment the slot was taken: the platform saw it somewhere in between, so this errs on the safe side
-    /// (a slow first call would otherwise let the next ones arrive early and draw a 429).
+    /// The platform call for the last slot taken on this key lasted <paramref name="callDuration"/>. The platform saw
+    /// the send somewhere within the call, so pacing counts it as sent at the call's end: this errs on the safe
+    /// side (a slow call followed by a fast one would otherwise land two sends closer than allowed and draw a 429)
+    /// while our own bookkeeping between taking the slot and calling costs no pace.
     /// </summary>
-    public void Confirm(ChatPlatform platform, string key, DateTimeOffset completedAt)
+    public void Confirm(ChatPlatform platform, string key, TimeSpan callDuration)
     {
+        if (callDuration <= TimeSpan.Zero)
+            return;
         lock (_gate)
         {
             if (!_keys.TryGetValue((platform, key), out var pace))
                 return;
-            pace.Bucket?.Restamp(completedAt);
+            pace.Bucket?.Shift(callDuration);
             foreach (var w in pace.Windows)
-                w.Restamp(completedAt);
+                w.Shift(callDuration);
         }
     }
 
@@ -104,12 +112,8 @@ internal sealed class TokenBucket(double perSecond, int capacity, DateTimeOffset
 
     public void Take() => _tokens -= 1;
 
-    /// <summary>Moves the refill clock to <paramref name="at"/>, forgoing refill since the last take.</summary>
-    public void Restamp(DateTimeOffset at)
-    {
-        if (at > _at)
-            _at = at;
-    }
+    /// <summary>Forgoes <paramref name="by"/> of refill, as if the last take had happened that much later.</summary>
+    public void Shift(TimeSpan by) => _at += by;
 
     public void Drain(DateTimeOffset at)
     {
@@ -132,9 +136,9 @@ internal sealed class SlidingWindow(int limit, TimeSpan window)
 
     public void Take(DateTimeOffset now) => _sent.AddLast(now);
 
-    public void Restamp(DateTimeOffset at)
+    public void Shift(TimeSpan by)
     {
-        if (_sent.Last is { } last && at > last.Value)
-            last.Value = at;
+        if (_sent.Last is { } last)
+            last.Value += by;
     }
 }
