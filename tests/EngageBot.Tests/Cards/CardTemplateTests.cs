@@ -82,6 +82,15 @@ public class CardTemplateTests
     }
 
     [Fact]
+    public void Form_verbs_lead_back_to_the_card_that_holds_the_inputs()
+    {
+        Assert.Equal(CardNames.CheckIn, CardFixtures.Library.CardForFormVerb(CardVerbs.CheckInSubmit));
+        Assert.Equal(CardNames.ChurnRisk, CardFixtures.Library.CardForFormVerb(CardVerbs.ChurnResolve));
+        Assert.Equal(CardNames.ChannelLink, CardFixtures.Library.CardForFormVerb(CardVerbs.ChannelLink));
+        Assert.Null(CardFixtures.Library.CardForFormVerb(CardVerbs.ChurnAcknowledge));
+    }
+
+    [Fact]
     public void Expand_by_name_serialises_objects_with_camel_case_and_card_dates()
     {
         var card = CardFixtures.Library.Expand(CardNames.Ticket, new
