@@ -23,7 +23,13 @@ public sealed class CardLibrary
 
     public CardLibrary() : this(Path.Combine(AppContext.BaseDirectory, "cards")) { }
 
-    public CardLibrary(string folder) => _folder = folder;
+    private readonly Lazy<Dictionary<string, string>> _formVerbs;
+
+    public CardLibrary(string folder)
+    {
+        _folder = folder;
+        _formVerbs = new Lazy<Dictionary<string, string>>(ScanFormVerbs);
+    }
 
     public string Folder => _folder;
 
@@ -46,6 +52,32 @@ public sealed class CardLibrary
     }
 
     public AdaptiveCardTemplate Template(string name) => _templates.GetOrAdd(name, Load);
+
+    /// <summary>
+    /// The card whose form a Slack "open form" button belongs to: the template with an input-taking action for
+    /// <paramref name="verb"/> (each such verb lives in one template; a test checks it). Null when none.
+    /// </summary>
+    public string? CardForFormVerb(string verb) => _formVerbs.Value.GetValueOrDefault(verb);
+
+    private Dictionary<string, string> ScanFormVerbs()
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in Names)
+        {
+            var template = JsonNode.Parse(File.ReadAllText(Path.Combine(_folder, name + ".json")))!;
+            foreach (var verb in FormVerbs(template)) owners.TryAdd(verb, name);
+        }
+        return owners;
+    }
+
+    private static IEnumerable<string> FormVerbs(JsonNode node) => node switch
+    {
+        JsonObject o when CardElements.Type(o) == "Action.Execute" && CardElements.TakesInputs(o) && CardElements.OptionalString(o, "verb") is { } verb =>
+            [verb],
+        JsonObject o => o.SelectMany(p => p.Value is null ? [] : FormVerbs(p.Value)),
+        JsonArray a => a.SelectMany(n => n is null ? [] : FormVerbs(n)),
+        _ => [],
+    };
 
     private AdaptiveCardTemplate Load(string name)
     {

@@ -5,8 +5,8 @@ namespace EngageBot.Cards;
 
 /// <summary>
 /// The value of the Slack "open form" button (action_id <see cref="CardVerbs.OpenForm"/>): the verb of the card action
-/// that needs inputs and that action's data. The server finds the card through
-/// <see cref="CardLibrary"/> (each input-taking verb belongs to one template), re-expands it with current data,
+/// that needs inputs and that action's data. The server finds the card with
+/// <see cref="CardLibrary.CardForFormVerb"/> (each input-taking verb belongs to one template), re-expands it with current data,
 /// and opens <see cref="IBlockKitRenderer.RenderModal"/> with callback_id = verb and private_metadata = the data.
 /// </summary>
 public sealed record SlackFormButton(string Verb, JsonObject Data)

@@ -40,6 +40,9 @@ public class CardTemplateTests
         {
             Assert.True(TeamsCardAttachment.IsWithinSafeBudget(card), $"{name} is {TeamsCardAttachment.SizeInBytes(card)} bytes");
             Assert.DoesNotContain("${", card.ToJsonString()); // sample data covers every binding
+            // A lone ${number} keeps its type, and renderers drop non-string texts: every display text must be a string.
+            foreach (var (path, value) in DisplayTexts(card, "$"))
+                Assert.True(value is JsonValue v && v.TryGetValue<string>(out _), $"{name}: {path} is {value?.ToJsonString() ?? "null"}, not a string");
         }
     }
 
@@ -79,6 +82,15 @@ public class CardTemplateTests
     }
 
     [Fact]
+    public void Form_verbs_lead_back_to_the_card_that_holds_the_inputs()
+    {
+        Assert.Equal(CardNames.CheckIn, CardFixtures.Library.CardForFormVerb(CardVerbs.CheckInSubmit));
+        Assert.Equal(CardNames.ChurnRisk, CardFixtures.Library.CardForFormVerb(CardVerbs.ChurnResolve));
+        Assert.Equal(CardNames.ChannelLink, CardFixtures.Library.CardForFormVerb(CardVerbs.ChannelLink));
+        Assert.Null(CardFixtures.Library.CardForFormVerb(CardVerbs.ChurnAcknowledge));
+    }
+
+    [Fact]
     public void Expand_by_name_serialises_objects_with_camel_case_and_card_dates()
     {
         var card = CardFixtures.Library.Expand(CardNames.Ticket, new
@@ -102,6 +114,20 @@ public class CardTemplateTests
         Assert.Contains("Unassigned", json);
         Assert.Contains("\"verb\":\"ticket.assignToMe\"", json);
     }
+
+    private static readonly HashSet<string> TextProperties = ["text", "title", "value", "label", "placeholder"];
+
+    private static IEnumerable<(string Path, JsonNode? Value)> DisplayTexts(JsonNode node, string path) => node switch
+    {
+        JsonObject o => o.SelectMany(p =>
+            TextProperties.Contains(p.Key) && p.Value is not (JsonObject or JsonArray) && !IsDataObject(path)
+                ? [(path + "." + p.Key, p.Value)]
+                : p.Value is null ? [] : DisplayTexts(p.Value, path + "." + p.Key)),
+        JsonArray a => a.SelectMany((n, i) => n is null ? [] : DisplayTexts(n, $"{path}[{i}]")),
+        _ => [],
+    };
+
+    private static bool IsDataObject(string path) => path.EndsWith(".data", StringComparison.Ordinal);
 
     private static IEnumerable<string> CardElementsOf(JsonObject card) =>
         Find(card, "verb").Where(_ => true).Distinct()

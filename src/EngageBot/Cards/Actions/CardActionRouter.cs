@@ -43,7 +43,8 @@ public sealed class CardActionRouter : ICardActionRouter
         {
             _logger.LogInformation("Duplicate card action {Verb} {DedupKey} ignored", verb, action.DedupKey);
             var earlier = await _store.OutcomeAsync(action, cancellationToken);
-            return CardActionResult.Text(earlier ?? "This was already done.");
+            // No outcome yet: the first press is still running (or died mid-way; its handler's own idempotency decides).
+            return CardActionResult.Text(earlier ?? "This is already being handled.");
         }
 
         CardActionResult result;
@@ -59,7 +60,7 @@ public sealed class CardActionRouter : ICardActionRouter
 
         if (result.Errors is { Count: > 0 })
         {
-            // Invalid input: release nothing to replay; the user fixes the form and submits again (a new DedupKey).
+            // Recorded too: the corrected submission arrives as a new action with its own DedupKey.
             await _store.RecordOutcomeAsync(action, "The form had errors: " + string.Join("; ", result.Errors.Values), cancellationToken);
         }
         else
