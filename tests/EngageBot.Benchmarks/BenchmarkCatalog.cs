@@ -8,5 +8,6 @@ public static class BenchmarkCatalog
         ["interactions"] = new Interactions.InteractionsBenchmark(),
         ["outbox-pacing"] = new OutboxPacing.OutboxPacingBenchmark(),
         ["directory-lookup"] = new DirectoryLookupBenchmark(),
+        ["slack-ack"] = new SlackAck.SlackAckBenchmark(),
     };
 }

@@ -14,9 +14,13 @@ public sealed class RecordingInbox : IInbox
     public int Offered => _offered;
     private int _offered;
 
+    /// <summary>While set, accepting fails like a storage outage.</summary>
+    public bool Unavailable { get; set; }
+
     public Task<bool> AcceptAsync(ChatEvent chatEvent, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _offered);
+        if (Unavailable) throw new IOException("storage unavailable");
         if (!_byKey.TryAdd(chatEvent.DedupKey, chatEvent)) return Task.FromResult(false);
         _accepted.Enqueue(chatEvent);
         return Task.FromResult(true);
@@ -27,5 +31,6 @@ public sealed class RecordingInbox : IInbox
         _byKey.Clear();
         _accepted.Clear();
         _offered = 0;
+        Unavailable = false;
     }
 }

@@ -49,6 +49,19 @@ public sealed class SlackEventMappingTests : IClassFixture<SlackHost>
     }
 
     [Fact]
+    public async Task A_direct_message_to_the_bot_is_marked_IsDirect()
+    {
+        var dm = SlackPayloads.Message(Ts, "quick question");
+        dm["channel"] = "D0DIRECT1";
+        dm["channel_type"] = "im";
+        await PostAsync(dm, "Ev02b");
+
+        var posted = Single<MessagePosted>();
+        Assert.True(posted.IsDirect);
+        Assert.Equal("D0DIRECT1", posted.Conversation.ChannelId);
+    }
+
+    [Fact]
     public async Task A_retried_event_is_accepted_once()
     {
         var ev = SlackPayloads.Message(Ts, "hello");
@@ -58,6 +71,20 @@ public sealed class SlackEventMappingTests : IClassFixture<SlackHost>
 
         Single<MessagePosted>();
         Assert.Equal(3, _host.Inbox.Offered);
+    }
+
+    [Fact]
+    public async Task An_event_that_cannot_be_stored_is_not_acked_so_slacks_retry_delivers_it()
+    {
+        var body = SlackPayloads.Envelope(SlackPayloads.Message(Ts, "during an outage"), "Ev03b");
+        _host.Inbox.Unavailable = true;
+        var first = await _host.PostEventAsync(body);
+        _host.Inbox.Unavailable = false;
+        var retry = await _host.PostEventAsync(body, retryNum: 1);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
+        Assert.Equal("during an outage", Single<MessagePosted>().Text);
     }
 
     [Fact]

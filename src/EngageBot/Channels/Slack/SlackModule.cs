@@ -9,19 +9,17 @@ namespace EngageBot.Channels.Slack;
 
 public static class SlackModule
 {
-    public const string HttpClientName = "slack";
-
     public static WebApplicationBuilder AddSlack(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddValidatedOptions<SlackOptions>(SlackOptions.Section);
         services.AddMemoryCache();
-        services.AddHttpClient(HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(10));
-        services.AddTransient(sp =>
+        // One long-lived client: pooled connections to slack.com, recycled so DNS changes are picked up.
+        services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<SlackOptions>>().Value;
-            return new SlackApiClient(sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),
-                new SlackApiClientOptions { BaseUrl = new Uri(o.ApiBaseUrl), BotToken = o.BotToken });
+            var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(10) };
+            return new SlackApiClient(http, new SlackApiClientOptions { BaseUrl = new Uri(o.ApiBaseUrl), BotToken = o.BotToken });
         });
         services.AddSingleton(sp => new SlackRequestVerifier(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret, sp.GetRequiredService<TimeProvider>()));

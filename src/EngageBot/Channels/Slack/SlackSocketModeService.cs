@@ -12,13 +12,11 @@ namespace EngageBot.Channels.Slack;
 /// When EngageBot:Slack:UseSocketMode is on, receives Slack's envelopes over a WebSocket and feeds them through the
 /// same intake as the HTTP endpoints. An envelope is acked only after it is stored (or routed), so nothing is lost.
 /// </summary>
-public sealed class SlackSocketModeService(IServiceScopeFactory scopes, IOptions<SlackOptions> options, ILoggerFactory loggers) : BackgroundService
+public sealed class SlackSocketModeService(SlackApiClient api, IServiceScopeFactory scopes, IOptions<SlackOptions> options, ILoggerFactory loggers) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.UseSocketMode || options.Value.AppToken is not { Length: > 0 } appToken) return Task.CompletedTask;
-        using var scope = scopes.CreateScope();
-        var api = scope.ServiceProvider.GetRequiredService<SlackApiClient>();
         var client = new SocketModeClient(api, appToken, loggers.CreateLogger<SocketModeClient>());
         return client.RunAsync(HandleAsync, stoppingToken);
     }

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using EngageBot.Channels;
+using EngageBot.Hosting;
+using EngageBot.SlackApi.Signing;
+using EngageBot.TestSupport;
+
+namespace EngageBot.Benchmarks.SlackAck;
+
+/// <summary>
+/// How fast the real service acks signed Slack message events (verify → map → durable inbox → 200), beside a bare
+/// Kestrel endpoint that only verifies the signature, in the same run. Target: at least half the bare throughput, p99 &lt; 250 ms.
+/// </summary>
+public sealed class SlackAckBenchmark : IBenchmark
+{
+    private const string Secret = "benchmark-signing-secret";
+
+    public string Description => "Signed Slack events acked by the service vs a bare verify-only Kestrel endpoint";
+
+    public async Task<int> RunAsync(string[] args)
+    {
+        var events = IntArg(args, "--events", 20_000);
+        var clients = IntArg(args, "--clients", 64);
+        using var data = new TempDirectory();
+
+        await using var bare = await StartBareAsync();
+        var (service, inboxNote) = await StartServiceAsync(data.Path, noopInbox: args.Contains("--noop-inbox"));
+        await using (service)
+        {
+            Console.WriteLine($"slack-ack: {events} signed message events, {clients} concurrent clients, loopback; inbox: {inboxNote}");
+            await LoadAsync(BaseUrl(bare), 1_000, clients, "warm-bare");
+            await LoadAsync(BaseUrl(service), 1_000, clients, "warm-svc");
+            // Alternating halves, so drift in a shared machine's load hits both sides alike.
+            var bareResult = LoadResult.Combine(await LoadAsync(BaseUrl(bare), events / 2, clients, "bare1"), null);
+            var serviceResult = LoadResult.Combine(await LoadAsync(BaseUrl(service), events / 2, clients, "svc1"), null);
+            bareResult = LoadResult.Combine(await LoadAsync(BaseUrl(bare), events - events / 2, clients, "bare2"), bareResult);
+            serviceResult = LoadResult.Combine(await LoadAsync(BaseUrl(service), events - events / 2, clients, "svc2"), serviceResult);
+
+            Console.WriteLine($"  bare verify-only : {bareResult}");
+            Console.WriteLine($"  engagebot service: {serviceResult}");
+            var ratio = serviceResult.EventsPerSecond / bareResult.EventsPerSecond;
+            Console.WriteLine($"  ratio service/bare throughput: {ratio:0.00} (target >= 0.50); service p99 {serviceResult.P99Ms:0.0} ms (target < 250)");
+            var pass = ratio >= 0.5 && serviceResult.P99Ms < 250 && serviceResult.Failures == 0;
+            Console.WriteLine(pass ? "  PASS" : "  MISS");
+            return 0;
+        }
+    }
+
+    private static string BaseUrl(WebApplication app) => app.Urls.First();
+
+    private static async Task<WebApplication> StartBareAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, FreePort.Next()));
+        var app = builder.Build();
+        var verifier = new SlackRequestVerifier(Secret, TimeProvider.System);
+        app.MapPost("/api/slack/events", async (HttpContext http) =>
+        {
+            using var body = new MemoryStream();
+            await http.Request.Body.CopyToAsync(body);
+            var ok = verifier.Verify(http.Request.Headers[SlackRequestVerifier.TimestampHeader], http.Request.Headers[SlackRequestVerifier.SignatureHeader], body.ToArray());
+            return ok == SlackSignatureResult.Valid ? Results.Ok() : Results.Unauthorized();
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task<(WebApplication App, string InboxNote)> StartServiceAsync(string dataDirectory, bool noopInbox)
+    {
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateBuilder([
+            $"--EngageBot:Storage:DataDirectory={dataDirectory}",
+            $"--EngageBot:Slack:SigningSecret={Secret}",
+            "--EngageBot:Slack:BotToken=xoxb-benchmark",
+            "--EngageBot:Slack:TeamId=T0OURS",
+            "--EngageBot:Slack:BotUserId=U0BOT",
+            $"--EngageBot:Slack:ApiBaseUrl=http://127.0.0.1:{FreePort.Next()}/api/",
+        ]);
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
+        builder.AddEngageBot();
+        var note = "the registered IInbox";
+        if (noopInbox)
+        {
+            builder.Services.AddSingleton<IInbox, NoopInbox>();
+            note = "no-op (--noop-inbox: measures the Slack path without storage)";
+        }
+        else if (!builder.Services.Any(d => d.ServiceType == typeof(IInbox)))
+        {
+            builder.Services.AddSingleton<IInbox, DurableBenchmarkInbox>();
+            note = "none registered on this branch: benchmark-only SQLite inbox (durable, group commit)";
+        }
+        var app = builder.Build();
+        app.MapEngageBot();
+        await app.StartAsync();
+        return (app, note);
+    }
+
+    private static async Task<LoadResult> LoadAsync(string baseUrl, int events, int clients, string runId)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        using var http = new HttpClient(handler) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+        var latencies = new double[events];
+        var next = -1;
+        var failures = 0;
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < events)
+            {
+                using var request = SignedEvent(runId, i);
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(request);
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (response.StatusCode != HttpStatusCode.OK) Interlocked.Increment(ref failures);
+            }
+        }));
+        total.Stop();
+        return new LoadResult(events, total.Elapsed, latencies, failures);
+    }
+
+    private static HttpRequestMessage SignedEvent(string runId, int i)
+    {
+        var ts = $"{1793610000 + i / 1000}.{i % 1000:000000}";
+        var body = new JsonObject
+        {
+            ["token"] = "x", ["team_id"] = "T0OURS", ["api_app_id"] = "A0", ["type"] = "event_callback",
+            ["event_id"] = $"Ev{runId}{i:0000000}", ["event_time"] = 1793610000, ["is_ext_shared_channel"] = true,
+            ["authorizations"] = new JsonArray(new JsonObject { ["team_id"] = "T0OURS", ["user_id"] = "U0BOT", ["is_bot"] = true }),
+            ["event"] = new JsonObject
+            {
+                ["type"] = "message", ["channel"] = $"C{runId.ToUpperInvariant()}{i % 50}", ["user"] = "U0PARTNER", ["team"] = "T0PARTNER",
+                ["user_team"] = "T0PARTNER", ["text"] = $"Partner question number {i}: our deal registration is stuck", ["ts"] = ts,
+                ["event_ts"] = ts, ["channel_type"] = "channel",
+            },
+        }.ToJsonString();
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/slack/events") { Content = new ByteArrayContent(bytes) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.Add(SlackRequestVerifier.TimestampHeader, now);
+        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(Secret, now, bytes));
+        return request;
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+    private static int IntArg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) ? v : fallback;
+    }
+
+    private sealed class NoopInbox : IInbox
+    {
+        public Task<bool> AcceptAsync(ChatEvent chatEvent, CancellationToken cancellationToken = default) => Task.FromResult(true);
+    }
+
+    private sealed record LoadResult(int Events, TimeSpan Elapsed, double[] Latencies, int Failures)
+    {
+        public double EventsPerSecond => Events / Elapsed.TotalSeconds;
+        public double P50Ms => Percentile(Sorted, 0.50);
+        public double P99Ms => Percentile(Sorted, 0.99);
+        private double[] Sorted => Latencies.Order().ToArray();
+
+        public static LoadResult Combine(LoadResult next, LoadResult? sofar) => sofar is null ? next
+            : new(sofar.Events + next.Events, sofar.Elapsed + next.Elapsed, [.. sofar.Latencies, .. next.Latencies], sofar.Failures + next.Failures);
+
+        public override string ToString() => $"{EventsPerSecond,8:0} events/s, p50 {P50Ms,6:0.0} ms, p99 {P99Ms,6:0.0} ms, non-200: {Failures}";
+    }
+}
