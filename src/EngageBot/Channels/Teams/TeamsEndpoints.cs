@@ -33,7 +33,7 @@ public static class TeamsEndpoints
 
         var activity = await ReadActivityAsync(http.Request, cancellationToken);
         var outcome = await validator.ValidateAsync(authorization, activity?.ChannelId ?? "", activity?.ServiceUrl ?? "", cancellationToken);
-        if (outcome.Status == TokenValidationStatus.Unauthorized)
+        if (outcome.Status is TokenValidationStatus.Unauthorized or TokenValidationStatus.KeysUnavailable)
             return Reject(logger, outcome);
         if (activity is null)
             return Results.BadRequest(new { error = "The body is not a Bot Framework activity." });
