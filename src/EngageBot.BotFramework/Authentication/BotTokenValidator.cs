@@ -45,6 +45,19 @@ public sealed class BotTokenValidator
 
     public async Task<TokenValidationOutcome> ValidateAsync(string? authorizationHeader, string channelId, string serviceUrl, CancellationToken cancellationToken = default)
     {
+        try
+        {
+            return await ValidateCoreAsync(authorizationHeader, channelId, serviceUrl, cancellationToken);
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("IDX", StringComparison.Ordinal))
+        {
+            // ConfigurationManager could not fetch the metadata or keys (IDX20803/IDX10000-range messages).
+            return new TokenValidationOutcome(TokenValidationStatus.KeysUnavailable, "signing keys unavailable: " + e.Message.Split('.')[0]);
+        }
+    }
+
+    private async Task<TokenValidationOutcome> ValidateCoreAsync(string? authorizationHeader, string channelId, string serviceUrl, CancellationToken cancellationToken)
+    {
         if (string.IsNullOrWhiteSpace(authorizationHeader))
             return TokenValidationOutcome.Unauthorized("no Authorization header");
         var parts = authorizationHeader.Trim().Split(' ', 2, StringSplitOptions.RemoveEmptyEntries);

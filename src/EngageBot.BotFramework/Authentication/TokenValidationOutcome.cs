@@ -2,18 +2,22 @@ using System.Security.Claims;
 
 namespace EngageBot.BotFramework.Authentication;
 
-public enum TokenValidationStatus { Valid, Unauthorized, Forbidden }
+public enum TokenValidationStatus { Valid, Unauthorized, Forbidden, KeysUnavailable }
 
 /// <summary>The verdict on an inbound request. Reason is for logs (never contains the token).</summary>
 public sealed record TokenValidationOutcome(TokenValidationStatus Status, string Reason, ClaimsIdentity? Identity = null)
 {
     public bool IsValid => Status == TokenValidationStatus.Valid;
 
-    /// <summary>401 for a missing or invalid token, 403 for a valid token that may not speak for this activity.</summary>
+    /// <summary>
+    /// 401 for a missing or invalid token, 403 for a valid token that may not speak for this activity, 503 when the
+    /// signing keys cannot be fetched (the Connector retries; a 401 would drop the activity).
+    /// </summary>
     public int HttpStatus => Status switch
     {
         TokenValidationStatus.Valid => 200,
         TokenValidationStatus.Forbidden => 403,
+        TokenValidationStatus.KeysUnavailable => 503,
         _ => 401,
     };
 

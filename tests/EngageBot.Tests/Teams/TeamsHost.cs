@@ -18,6 +18,7 @@ internal sealed class TeamsHost(string dataDirectory, string metadataUrl, string
     public RecordingInbox Inbox { get; } = new();
     public RecordingCardActionRouter Router { get; } = new();
     public FakeDirectoryLookup Directory { get; } = new();
+    public RecordingOutbox Outbox { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -34,6 +35,7 @@ internal sealed class TeamsHost(string dataDirectory, string metadataUrl, string
             services.AddSingleton<IInbox>(Inbox);
             services.AddSingleton<ICardActionRouter>(Router);
             services.AddSingleton<IDirectoryLookup>(Directory);
+            services.AddSingleton<IOutbox>(Outbox);
         });
     }
 }

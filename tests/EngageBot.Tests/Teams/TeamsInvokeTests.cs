@@ -62,6 +62,23 @@ public sealed class TeamsInvokeTests(TeamsEnvironment env) : IClassFixture<Teams
         Assert.DoesNotContain(env.Host.Inbox.Events, e => e.DedupKey.Contains("submit-1", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Action_submit_with_a_replacement_card_updates_the_card_message_through_the_outbox()
+    {
+        var card = new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5", ["fallbackText"] = "Thanks for the feedback" };
+        env.Host.Router.Result = CardActionResult.Updated(card);
+        var submit = TeamsActivities.ChannelMention(env.ServiceUrl, id: "submit-2", rootId: "root-9");
+        submit["text"] = null;
+        submit["replyToId"] = "card-9";
+        submit["value"] = new JsonObject { ["verb"] = "feedback", ["score"] = "4" };
+
+        Assert.Equal(HttpStatusCode.OK, (await env.PostAsync(submit)).StatusCode);
+
+        var (_, target, message) = Assert.Single(env.Host.Outbox.Enqueued, e => e.Key.Contains("submit-2", StringComparison.Ordinal));
+        Assert.Equal(DeliveryTarget.Update(new MessageRef(new ConversationRef(ChatPlatform.Teams, TeamsActivities.ChannelId, "root-9"), "card-9")), target);
+        Assert.Equal("Thanks for the feedback", message.Text);
+    }
+
     private async Task<JsonNode> InvokeAsync(string verb, JsonObject data)
     {
         var response = await env.PostAsync(TeamsActivities.CardExecute(env.ServiceUrl, verb, data));

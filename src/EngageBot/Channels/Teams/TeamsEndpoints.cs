@@ -33,7 +33,7 @@ public static class TeamsEndpoints
 
         var activity = await ReadActivityAsync(http.Request, cancellationToken);
         var outcome = await validator.ValidateAsync(authorization, activity?.ChannelId ?? "", activity?.ServiceUrl ?? "", cancellationToken);
-        if (outcome.Status == TokenValidationStatus.Unauthorized)
+        if (outcome.Status is TokenValidationStatus.Unauthorized or TokenValidationStatus.KeysUnavailable)
             return Reject(logger, outcome);
         if (activity is null)
             return Results.BadRequest(new { error = "The body is not a Bot Framework activity." });
@@ -50,7 +50,7 @@ public static class TeamsEndpoints
         foreach (var chatEvent in events)
         {
             if (chatEvent is CardActionInvoked submit)
-                await services.GetRequiredService<ICardActionRouter>().RouteAsync(submit, cancellationToken);
+                await SubmitAsync(submit, services, cancellationToken);
             else
                 await services.GetRequiredService<IInbox>().AcceptAsync(chatEvent, cancellationToken);
         }
@@ -77,6 +77,20 @@ public static class TeamsEndpoints
             response = TeamsInvokeResponses.Failed();
         }
         return Results.Json(response, BotFrameworkJson.Options, statusCode: StatusCodes.Status200OK);
+    }
+
+    /// <summary>
+    /// Action.Submit (older clients) cannot be answered with a card in the HTTP response, so a replacement card is
+    /// applied by updating the card's message through the outbox (idempotent on the submit's dedup key).
+    /// </summary>
+    private static async Task SubmitAsync(CardActionInvoked submit, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var result = await services.GetRequiredService<ICardActionRouter>().RouteAsync(submit, cancellationToken);
+        if (result.UpdatedCard is { } card && submit.SourceMessage is { } source && services.GetService<IOutbox>() is { } outbox)
+        {
+            var text = card["fallbackText"]?.GetValue<string>() ?? result.Message ?? "Updated";
+            await outbox.EnqueueAsync($"{submit.DedupKey}:update", DeliveryTarget.Update(source), new OutboundMessage(text, card), cancellationToken);
+        }
     }
 
     private static async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
