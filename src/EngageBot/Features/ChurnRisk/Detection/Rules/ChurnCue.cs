@@ -13,7 +13,7 @@ internal enum CueSide { Customer, Partner, Either }
 /// </summary>
 internal sealed record ChurnCue(string Category, CueSide Side, ChurnSeverity Severity, double Weight, Regex Pattern, bool CarriesNegation = false, bool CheckObject = false, bool LeansPartner = false)
 {
-    public const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    public const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     public static ChurnCue Of(string category, CueSide side, ChurnSeverity severity, double weight, string pattern, bool carriesNegation = false, bool checkObject = false, bool leansPartner = false) =>
         new(category, side, severity, weight, new Regex(pattern, Options), carriesNegation, checkObject, leansPartner);
