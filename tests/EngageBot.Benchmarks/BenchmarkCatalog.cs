@@ -9,5 +9,6 @@ public static class BenchmarkCatalog
         ["outbox-pacing"] = new OutboxPacing.OutboxPacingBenchmark(),
         ["directory-lookup"] = new DirectoryLookupBenchmark(),
         ["slack-ack"] = new SlackAck.SlackAckBenchmark(),
+        ["classify"] = new ClassifyBenchmark(),
     };
 }
