@@ -5,5 +5,6 @@ public static class BenchmarkCatalog
 {
     public static IReadOnlyDictionary<string, IBenchmark> All { get; } = new SortedDictionary<string, IBenchmark>(StringComparer.Ordinal)
     {
+        ["sla-sweep"] = new Tickets.SlaSweepBenchmark(),
     };
 }
