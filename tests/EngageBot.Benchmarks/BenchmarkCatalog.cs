@@ -10,5 +10,6 @@ public static class BenchmarkCatalog
         ["directory-lookup"] = new DirectoryLookupBenchmark(),
         ["slack-ack"] = new SlackAck.SlackAckBenchmark(),
         ["classify"] = new ClassifyBenchmark(),
+        ["sla-sweep"] = new Tickets.SlaSweepBenchmark(),
     };
 }

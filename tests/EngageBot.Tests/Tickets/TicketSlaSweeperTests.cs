@@ -161,5 +161,21 @@ public sealed class TicketSlaSweeperTests : IDisposable
         Assert.Empty(host.Outbox.Nudges);
     }
 
+    [Fact]
+    public async Task A_breach_turns_the_triage_card_red_in_place()
+    {
+        using var host = Host();
+        var root = await host.PostAsync(TicketTestHost.Partner(), "How do I rotate the API key?");
+        var ticket = await host.TicketForAsync(root);
+        var triage = new MessageRef(new ConversationRef(ChatPlatform.Slack, TicketTestHost.SlackTriage), "1700000009.000100");
+        await host.Cards.HandleAsync(new CardActionInvoked("evt-assign", _clock.GetUtcNow(), triage.Conversation, TicketTestHost.Internal(),
+            Features.Tickets.Cards.TicketVerbs.AssignToMe, new System.Text.Json.Nodes.JsonObject { ["ticketId"] = ticket.Id }, triage), default);
+        _clock.Advance(TimeSpan.FromMinutes(121));
+        await host.Sweeper.SweepAsync(default);
+        var update = Assert.Single(host.Outbox.To(DeliveryKind.Update), u => u.Key.EndsWith("|FirstResponse.Breach.1", StringComparison.Ordinal));
+        Assert.Equal(triage.MessageId, update.Target.MessageId);
+        Assert.Contains("breached", update.Message.Card!.ToJsonString());
+    }
+
     public void Dispose() => _dir.Dispose();
 }

@@ -10,7 +10,8 @@ namespace EngageBot.Features.Tickets.Handling;
 /// </summary>
 public sealed class TriageCardPublisher(IOutbox outbox, ITicketCards cards, TicketViewFactory views, ILogger<TriageCardPublisher> log)
 {
-    public async Task PublishAsync(Ticket ticket, PartnerTicketPolicy policy, CancellationToken ct)
+    /// <param name="occasion">Set when the card changes without the ticket changing (an SLA breach), so the update gets its own key.</param>
+    public async Task PublishAsync(Ticket ticket, PartnerTicketPolicy policy, CancellationToken ct, string? occasion = null)
     {
         var view = views.Create(ticket, policy);
         var card = cards.TriageCard(view);
@@ -18,9 +19,10 @@ public sealed class TriageCardPublisher(IOutbox outbox, ITicketCards cards, Tick
         var target = UpdateTarget(ticket);
         if (target is not null)
         {
-            await outbox.EnqueueAsync($"ticket-triage|{ticket.Id}|v{ticket.Version}", target, message, ct);
+            await outbox.EnqueueAsync($"ticket-triage|{ticket.Id}|v{ticket.Version}{(occasion is null ? "" : "|" + occasion)}", target, message, ct);
             return;
         }
+        if (occasion is not null) return; // nothing to refresh until the card's message is known
         if (TriageChannel(ticket, policy) is not { } channel)
         {
             log.LogDebug("Partner {PartnerId} has no triage channel; ticket {TicketId} is not mirrored", policy.PartnerId, ticket.Id);

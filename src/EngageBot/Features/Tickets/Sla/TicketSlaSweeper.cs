@@ -20,6 +20,7 @@ public sealed class TicketSlaSweeper(
     NudgeRecipients recipients,
     TicketService tickets,
     IOutbox outbox,
+    TriageCardPublisher triage,
     TimeProvider time,
     ILogger<TicketSlaSweeper> log)
 {
@@ -94,6 +95,8 @@ public sealed class TicketSlaSweeper(
                 NudgeText.For(threshold, ticket, policy), ct);
             await ledger.MarkEnqueuedAsync(ticket.Id, threshold.Key, ct);
             report.Nudged++;
+            if (threshold.Level == ThresholdLevel.Breach)
+                await triage.PublishAsync(ticket, policy, ct, occasion: threshold.Key); // the card's SLA state turns red
         }
         await index.RemoveAsync(entry, ct);
     }
