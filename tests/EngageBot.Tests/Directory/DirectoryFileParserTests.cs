@@ -104,6 +104,8 @@ public sealed class DirectoryFileParserTests
     [InlineData(9, "    roles: [manager, wizard]", "9:22: person 'jdoe': role 'wizard' is not one of: manager, executive, support, admin")]
     [InlineData(16, "    owner: jdoe\n    check_in: daily", "17:15: partner 'acme': 'check_in' 'daily' is not one of: none, weekly, biweekly, monthly, quarterly")]
     [InlineData(18, "      channels: [C1]\n      triage_channel: C1", "19:23: partner 'acme': triage channel 'C1' is the shared channel of partner 'acme'; triage channels are internal")]
+    [InlineData(18, "      channels: [C1]\n    teams:\n      channels: [\"19:abc@thread.tacv2;messageid=1700000000000\"]", "20:18: partner 'acme': Teams channel '19:abc@thread.tacv2;messageid=1700000000000' must be the channel id without ';messageid=…'")]
+    [InlineData(18, "      channels: [C1]\n      channels: [C2]", "19:7: YAML syntax error: Duplicate key channels")]
     [InlineData(11, "  - id: Acme Corp", "11:9: partner #1: 'id' 'Acme Corp' is not a valid id (lowercase letters, digits, '.', '_' or '-')")]
     public void Each_error_names_its_line_and_column(int line, string replacement, string expected)
     {

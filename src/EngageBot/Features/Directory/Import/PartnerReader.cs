@@ -55,7 +55,12 @@ internal static class PartnerReader
         map.RejectUnknownFields("channels", homeTeamsKey, "triage_channel");
         var channels = map.List("channels");
         foreach (var (channel, at) in channels)
+        {
+            // Adapters key Teams channels by the conversation id without the per-thread suffix.
+            if (channel.Contains(";messageid=", StringComparison.OrdinalIgnoreCase))
+                map.Context.Error(at, $"{partner.What}: {channelKind} '{channel}' must be the channel id without ';messageid=…'");
             map.Context.Claim(channelKind, channel, partner.What, at, partner.What);
+        }
         var triage = map.Optional("triage_channel");
         if (triage is ({ } triageId, var triageAt)) map.Context.TriageChannels.Add((channelKind, triageId, triageAt, partner.What));
         return new PlatformLink(channels.Select(c => c.Value).ToList(), map.List(homeTeamsKey).Select(t => t.Value).ToList(), triage?.Value);
