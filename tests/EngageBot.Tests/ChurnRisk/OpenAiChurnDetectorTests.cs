@@ -210,6 +210,17 @@ public sealed class OpenAiChurnDetectorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_response_that_is_not_a_chat_completion_falls_back_to_the_rules()
+    {
+        _server.Respond = _ => Task.FromResult(Results.Text("<html>proxy error</html>", "text/html"));
+
+        var signal = await Detector().DetectAsync(Ambiguous, Customers);
+
+        Assert.Equal(ChurnKind.Customer, signal.Kind);
+        Assert.StartsWith("rules verdict: model", signal.Reasons[^1]);
+    }
+
+    [Fact]
     public async Task An_unreachable_endpoint_falls_back_to_the_rules()
     {
         var detector = Detector(o => o.Endpoint = $"http://127.0.0.1:{FreePort.Next()}/v1/");

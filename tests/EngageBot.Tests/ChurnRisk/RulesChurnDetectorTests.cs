@@ -12,6 +12,7 @@ public sealed class RulesChurnDetectorTests
     [Theory]
     [InlineData("dev")]
     [InlineData("holdout")]
+    [InlineData("fresh")]
     public async Task Meets_the_precision_recall_and_customer_targets_on_the_labelled_set(string set)
     {
         var result = await ChurnEvaluation.RunAsync(_rules, LabelledMessages.Load(set), LabelledMessages.Customers(set));

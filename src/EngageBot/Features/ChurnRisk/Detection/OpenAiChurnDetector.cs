@@ -70,6 +70,12 @@ public sealed partial class OpenAiChurnDetector : IChurnDetector
             LogFallback(_logger, "unreachable");
             return rules.WithReason("rules verdict: model unreachable");
         }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException or KeyNotFoundException or ArgumentException)
+        {
+            // A 200 whose body is not a chat completion: the SDK cannot read it.
+            LogFallback(_logger, "unreadable response: " + e.GetType().Name);
+            return rules.WithReason("rules verdict: model response unreadable");
+        }
         if (!ChurnReplyParser.TryParse(reply, sent, out var verdict, out var problem))
         {
             LogFallback(_logger, "invalid reply: " + problem);
