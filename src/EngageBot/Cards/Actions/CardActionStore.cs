@@ -21,7 +21,7 @@ public sealed class CardActionStore(IRecordStore store)
             ["Verb"] = action.Verb,
             ["ActorId"] = action.Actor?.Id,
             ["ChannelId"] = action.Conversation.ChannelId,
-            ["Timestamp"] = action.Timestamp,
+            ["ActedAt"] = action.Timestamp, // not "Timestamp": Table Storage reserves it
         });
         try
         {
