@@ -24,7 +24,7 @@ public static class TicketsModule
         var services = builder.Services;
         services.AddValidatedOptions<TicketsOptions>(TicketsOptions.Section);
         services.AddTicketServices();
-        services.AddSingleton<ITicketPolicySource, DirectoryTicketPolicySource>();
+        services.TryAddSingleton<ITicketPolicySource, DirectoryTicketPolicySource>(); // a test's own source wins
         services.AddSingleton<IChatEventHandler>(sp => sp.GetRequiredService<TicketEventHandler>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<TicketCardActionHandler>());
         services.AddCliCommand<TicketsListCliCommand>();

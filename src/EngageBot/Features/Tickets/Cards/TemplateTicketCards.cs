@@ -19,8 +19,8 @@ public sealed class TemplateTicketCards(CardLibrary library) : ITicketCards
             v.Status,
             Priority = v.Urgent ? "Urgent" : "Normal",
             v.OpenedAt,
-            // Partner-safe: no due times or clock internals, only what the partner can expect.
-            Sla = new { State = "ok", Label = v.Status is "Resolved" or "Closed" ? "Done" : "We reply in the thread" },
+            // Partner-safe: with partnerView set the template leaves out SLA, the support buttons and the thread link.
+            PartnerView = true,
             Assignee = v.AssigneeName is { } name ? new { Name = name } : null,
             Excerpt = CardText.Truncate(v.Question, ExcerptLength),
             ThreadUrl = v.ThreadUrl ?? "",
