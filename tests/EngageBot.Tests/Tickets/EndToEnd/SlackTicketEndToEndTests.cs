@@ -4,7 +4,6 @@ using EngageBot.Features.Directory.Import;
 using EngageBot.Features.Tickets.Handling;
 using EngageBot.Features.Tickets.Lifecycle;
 using EngageBot.Features.Tickets.Sla;
-using EngageBot.Tests.Channels;
 using EngageBot.Tests.Slack;
 using EngageBot.TestSupport.FakeSlack;
 
@@ -70,7 +69,7 @@ public sealed class SlackTicketEndToEndTests : IAsyncLifetime
         var slack = _slack;
 
         Assert.Equal(HttpStatusCode.OK, (await host.PostEventAsync(SlackPayloads.Message(RootTs, "How do I rotate the API key?"), "Ev1")).StatusCode);
-        var triagePost = await EventuallySingleAsync(slack, "chat.postMessage", c => c.Field("channel") == Triage);
+        var triagePost = await EventuallySingleAsync(host, "chat.postMessage", c => c.Field("channel") == Triage);
         var ticket = await TicketAsync(host);
         Assert.Equal(TicketStatus.Open, ticket.Status);
         Assert.Contains(ticket.Id, triagePost.Field("text"));
@@ -79,7 +78,7 @@ public sealed class SlackTicketEndToEndTests : IAsyncLifetime
         // 10:05 is past the warning (10:00) and before the breach (11:00): one nudge to the owner, in her working hours.
         host.Time.SetUtcNow(new DateTimeOffset(2026, 11, 2, 10, 5, 0, TimeSpan.Zero));
         await host.Services.GetRequiredService<TicketSlaSweeper>().SweepAsync(default);
-        var nudge = await EventuallySingleAsync(slack, "chat.postMessage", c => c.Field("channel")?.StartsWith('D') == true);
+        var nudge = await EventuallySingleAsync(host, "chat.postMessage", c => c.Field("channel")?.StartsWith('D') == true);
         Assert.Equal("D" + Owner, nudge.Field("channel"));
 
         await host.PostEventAsync(SlackPayloads.Message("1793610100.000100", "You rotate it under Settings > Keys.", Owner, SlackHost.OurTeam, RootTs), "Ev2");
@@ -96,7 +95,7 @@ public sealed class SlackTicketEndToEndTests : IAsyncLifetime
         await EventuallyStatusAsync(host, ticket.Id, TicketStatus.Reopened);
 
         // Every change after the post replaced the one triage message; none posted a second card.
-        await Eventually.TrueAsync(() => slack.CallsTo("chat.update").Any(c => c.Body.Contains("Reopened", StringComparison.Ordinal)), TimeSpan.FromSeconds(15));
+        await ClockedEventually.TrueAsync(host.Time, () => slack.CallsTo("chat.update").Any(c => c.Body.Contains("Reopened", StringComparison.Ordinal)), TimeSpan.FromSeconds(15));
         Assert.All(slack.CallsTo("chat.update"), u => Assert.Equal((Triage, triageTs), (u.Field("channel"), u.Field("ts"))));
         Assert.Single(slack.CallsTo("chat.postMessage"), c => c.Field("channel") == Triage);
         // Exactly one DM reached Slack: the warning nudge.
@@ -107,7 +106,7 @@ public sealed class SlackTicketEndToEndTests : IAsyncLifetime
     {
         var status = host.Services.GetRequiredService<EngageBot.Channels.Outbox.IOutboxStatus>();
         string? ts = null;
-        await Eventually.TrueAsync(() => (ts = status.GetAsync(TriageCardPublisher.PostKey(ticketId)).Result?.Message?.MessageId) is not null, TimeSpan.FromSeconds(15));
+        await ClockedEventually.TrueAsync(host.Time, () => (ts = status.GetAsync(TriageCardPublisher.PostKey(ticketId)).Result?.Message?.MessageId) is not null, TimeSpan.FromSeconds(15));
         return ts;
     }
 
@@ -115,7 +114,7 @@ public sealed class SlackTicketEndToEndTests : IAsyncLifetime
     {
         Ticket? ticket = null;
         var tickets = host.Services.GetRequiredService<TicketService>();
-        await Eventually.TrueAsync(() => (ticket = tickets.FindByMessageAsync(new ConversationRef(ChatPlatform.Slack, SlackPayloads.Channel), RootTs, default).Result) is not null,
+        await ClockedEventually.TrueAsync(host.Time, () => (ticket = tickets.FindByMessageAsync(new ConversationRef(ChatPlatform.Slack, SlackPayloads.Channel), RootTs, default).Result) is not null,
             TimeSpan.FromSeconds(15));
         return ticket!;
     }
@@ -123,12 +122,12 @@ public sealed class SlackTicketEndToEndTests : IAsyncLifetime
     private static Task EventuallyStatusAsync(TicketsSlackHost host, string id, TicketStatus status)
     {
         var tickets = host.Services.GetRequiredService<TicketService>();
-        return Eventually.TrueAsync(() => tickets.Store.GetAsync(id, default).Result?.Status == status, TimeSpan.FromSeconds(15));
+        return ClockedEventually.TrueAsync(host.Time, () => tickets.Store.GetAsync(id, default).Result?.Status == status, TimeSpan.FromSeconds(15));
     }
 
-    private static async Task<RecordedSlackCall> EventuallySingleAsync(FakeSlackServer slack, string method, Func<RecordedSlackCall, bool> match)
+    private async Task<RecordedSlackCall> EventuallySingleAsync(TicketsSlackHost host, string method, Func<RecordedSlackCall, bool> match)
     {
-        await Eventually.TrueAsync(() => slack.CallsTo(method).Any(match), TimeSpan.FromSeconds(15));
-        return Assert.Single(slack.CallsTo(method), c => match(c));
+        await ClockedEventually.TrueAsync(host.Time, () => _slack.CallsTo(method).Any(match), TimeSpan.FromSeconds(15));
+        return Assert.Single(_slack.CallsTo(method), c => match(c));
     }
 }
