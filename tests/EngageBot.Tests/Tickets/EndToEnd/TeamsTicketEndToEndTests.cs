@@ -9,6 +9,7 @@ using EngageBot.Features.Tickets.Lifecycle;
 using EngageBot.Features.Tickets.Sla;
 using EngageBot.Tests.Teams;
 using EngageBot.TestSupport.FakeTeams;
+using Quartz;
 
 namespace EngageBot.Tests.Tickets.EndToEnd;
 
@@ -84,7 +85,9 @@ public sealed class TeamsTicketEndToEndTests : IAsyncLifetime
 
         // 10:05 is past the warning (10:00), before the breach (11:00), in the owner's working hours: one nudge.
         host.Time.SetUtcNow(new DateTimeOffset(2026, 11, 2, 10, 5, 0, TimeSpan.Zero));
-        await host.Services.GetRequiredService<TicketSlaSweeper>().SweepAsync(default);
+        // Through the host's own Quartz job this time (the Slack test calls the sweeper directly).
+        var scheduler = await host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.TriggerJob(TicketSlaSweepJob.Key);
         await ClockedEventually.TrueAsync(host.Time, () => DirectMessages().Count == 1, TimeSpan.FromSeconds(15));
 
         await host.PostActivityAsync(Message("1793610000002", RootId, "You rotate it under Settings > Keys.", OwnerAad, TeamsHost.TenantId));
