@@ -9,6 +9,7 @@ public static class CardVerbs
     public const string TicketAssignToMe = "ticket.assignToMe";
     public const string TicketResolve = "ticket.resolve";
     public const string TicketMarkUrgent = "ticket.markUrgent";
+    public const string TicketWaiting = "ticket.waiting";
     public const string ChurnAcknowledge = "churn.acknowledge";
     public const string ChurnResolve = "churn.resolve";
     public const string ChurnReassign = "churn.reassign";
@@ -21,7 +22,7 @@ public static class CardVerbs
 
     public static IReadOnlyCollection<string> All { get; } =
     [
-        TicketAssignToMe, TicketResolve, TicketMarkUrgent, ChurnAcknowledge, ChurnResolve, ChurnReassign,
+        TicketAssignToMe, TicketResolve, TicketMarkUrgent, TicketWaiting, ChurnAcknowledge, ChurnResolve, ChurnReassign,
         CheckInSubmit, FeedbackSubmit, ChannelLink,
     ];
 }

@@ -5,6 +5,7 @@ using EngageBot.Channels.Teams;
 using EngageBot.Features.ChurnRisk;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Interactions;
+using EngageBot.Features.Tickets;
 using EngageBot.Storage;
 
 namespace EngageBot.Hosting;
@@ -23,6 +24,7 @@ public static class EngageBotModules
         builder.AddTeams();
         builder.AddCards();
         builder.AddChurnRisk();
+        builder.AddTickets();
         return builder;
     }
 

@@ -37,10 +37,9 @@ public sealed class TicketEventHandlerTests : IDisposable
         Assert.Equal((DeliveryKind.Post, root), (ack.Target.Kind, ack.Target.Conversation!.ThreadId));
         var triage = Assert.Single(host.Outbox.All, s => s.Key == $"ticket-triage|{ticket.Id}");
         Assert.Equal(TicketTestHost.SlackTriage, triage.Target.Conversation!.ChannelId);
-        var verbs = triage.Message.Card!["actions"]!.AsArray().Select(a => a!["verb"]?.GetValue<string>()).ToList();
-        Assert.Contains(TicketVerbs.AssignToMe, verbs);
-        Assert.Contains(TicketVerbs.Resolve, verbs);
-        Assert.Contains("First response due", triage.Message.Card.ToJsonString());
+        var card = triage.Message.Card!.ToJsonString();
+        foreach (var verb in TicketVerbs.All) Assert.Contains($"\"verb\":\"{verb}\"", card);
+        Assert.Contains("First response due", card);
     }
 
     [Fact]

@@ -1,11 +1,14 @@
+using EngageBot.Cards;
 using EngageBot.Channels;
 using EngageBot.Cli;
 using EngageBot.Features.Tickets.Cards;
 using EngageBot.Features.Tickets.Commands;
 using EngageBot.Features.Tickets.Handling;
+using EngageBot.Features.Tickets.Policy;
 using EngageBot.Features.Tickets.Sla;
 using EngageBot.Features.Tickets.Storage;
 using EngageBot.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Quartz;
 
 namespace EngageBot.Features.Tickets;
@@ -13,14 +16,15 @@ namespace EngageBot.Features.Tickets;
 public static class TicketsModule
 {
     /// <summary>
-    /// Registers the ticket feature. It needs an <see cref="Policy.ITicketPolicySource"/> (the integrator's adapter over
-    /// the partner directory) and the channel port's <see cref="IOutbox"/>.
+    /// Registers the ticket feature over the partner directory (<see cref="DirectoryTicketPolicySource"/>), the card
+    /// templates (<see cref="TemplateTicketCards"/>) and the channel port's <see cref="IOutbox"/>.
     /// </summary>
     public static WebApplicationBuilder AddTickets(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddValidatedOptions<TicketsOptions>(TicketsOptions.Section);
         services.AddTicketServices();
+        services.TryAddSingleton<ITicketPolicySource, DirectoryTicketPolicySource>(); // a test's own source wins
         services.AddSingleton<IChatEventHandler>(sp => sp.GetRequiredService<TicketEventHandler>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<TicketCardActionHandler>());
         services.AddCliCommand<TicketsListCliCommand>();
@@ -34,14 +38,18 @@ public static class TicketsModule
         return builder;
     }
 
-    /// <summary>The feature's services without hosting (tests and benchmarks compose these over their own store and fakes).</summary>
+    /// <summary>
+    /// The feature's services without hosting (tests and benchmarks compose these over their own store and fakes, adding
+    /// an <see cref="ITicketPolicySource"/>); the template cards unless an <see cref="ITicketCards"/> is registered first.
+    /// </summary>
     public static IServiceCollection AddTicketServices(this IServiceCollection services)
     {
         services.AddSingleton<TicketStore>();
         services.AddSingleton<TicketDueIndex>();
         services.AddSingleton<TicketNudgeLedger>();
         services.AddSingleton<TicketSourceIndex>();
-        services.AddSingleton<ITicketCards, TicketCards>();
+        services.TryAddSingleton<CardLibrary>();
+        services.TryAddSingleton<ITicketCards, TemplateTicketCards>();
         services.AddSingleton<TicketViewFactory>();
         services.AddSingleton<TriageCardPublisher>();
         services.AddSingleton<TicketService>();

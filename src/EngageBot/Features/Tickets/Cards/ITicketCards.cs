@@ -4,7 +4,7 @@ namespace EngageBot.Features.Tickets.Cards;
 
 /// <summary>
 /// Builds the ticket's Adaptive Cards (expanded JSON, version 1.5, Action.Execute verbs from <see cref="TicketVerbs"/>).
-/// The in-code <see cref="TicketCards"/> ships now; the integrator switches to the templates cards/ticket.json and cards/triage.json.
+/// The product's implementation is <see cref="TemplateTicketCards"/> over the templates cards/ticket.json and cards/triage.json.
 /// </summary>
 public interface ITicketCards
 {

@@ -1,12 +1,14 @@
+using EngageBot.Cards;
+
 namespace EngageBot.Features.Tickets.Cards;
 
-/// <summary>Action.Execute verbs of the ticket cards, shared by cards and the card-action handler. Data carries "ticketId".</summary>
+/// <summary>Action.Execute verbs of the ticket cards, the cards/ticket.json and cards/triage.json verbs as the card-action handler knows them. Data carries "ticketId".</summary>
 public static class TicketVerbs
 {
-    public const string AssignToMe = "ticket.assignToMe";
-    public const string Resolve = "ticket.resolve";
-    public const string MarkUrgent = "ticket.markUrgent";
-    public const string Waiting = "ticket.waiting";
+    public const string AssignToMe = CardVerbs.TicketAssignToMe;
+    public const string Resolve = CardVerbs.TicketResolve;
+    public const string MarkUrgent = CardVerbs.TicketMarkUrgent;
+    public const string Waiting = CardVerbs.TicketWaiting;
 
     public const string TicketIdField = "ticketId";
 

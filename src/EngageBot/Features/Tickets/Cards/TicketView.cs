@@ -18,4 +18,6 @@ public sealed record TicketView(
     string Tier,
     string? TriageSlaClock,
     string? TriageSlaState,
-    string? TriageNote);
+    string? TriageNote,
+    DateTimeOffset? TriageDueAt = null,
+    DateTimeOffset? TriageWarnAt = null);

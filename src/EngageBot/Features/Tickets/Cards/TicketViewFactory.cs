@@ -17,10 +17,12 @@ public sealed class TicketViewFactory(TimeProvider time)
             .OrderBy(c => c.Clock.DueAt)
             .FirstOrDefault();
         string? clock = null, state = null, note = null;
+        DateTimeOffset? dueAt = null, warnAt = null;
         if (running.Clock is { DueAt: { } due } c)
         {
             var local = policy is null ? due : TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById(policy.Calendar.TimeZoneId));
             clock = $"{Describe(running.Kind)} due {local.ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} ({policy?.Calendar.TimeZoneId ?? "UTC"})";
+            (dueAt, warnAt) = (due, c.WarnAt);
             state = now >= due ? "breached" : c.WarnAt is { } warn && now >= warn ? "warning" : "ok";
             if (state == "breached") note = $"{Describe(running.Kind)} SLA breached; escalation follows the partner's chain.";
         }
@@ -42,7 +44,9 @@ public sealed class TicketViewFactory(TimeProvider time)
             policy?.Tier ?? "",
             clock,
             state,
-            note);
+            note,
+            dueAt,
+            warnAt);
     }
 
     public static string Describe(TicketStatus status) => status switch

@@ -1,4 +1,5 @@
 using EngageBot.Channels;
+using EngageBot.Channels.Outbox;
 using EngageBot.Features.Tickets.Cards;
 using EngageBot.Features.Tickets.Lifecycle;
 using EngageBot.Features.Tickets.Policy;
@@ -6,41 +7,36 @@ using EngageBot.Features.Tickets.Policy;
 namespace EngageBot.Features.Tickets.Handling;
 
 /// <summary>
-/// Mirrors a ticket to its partner's internal triage channel: posted once when the ticket opens, then updated in place.
+/// Mirrors a ticket to its partner's internal triage channel: posted once when the ticket opens, then updated in place
+/// from the first change on, by referring to the post's idempotency key (the outbox resolves it once the post is delivered).
 /// </summary>
 public sealed class TriageCardPublisher(IOutbox outbox, ITicketCards cards, TicketViewFactory views, ILogger<TriageCardPublisher> log)
 {
     /// <param name="occasion">Set when the card changes without the ticket changing (an SLA breach), so the update gets its own key.</param>
     public async Task PublishAsync(Ticket ticket, PartnerTicketPolicy policy, CancellationToken ct, string? occasion = null)
     {
-        var view = views.Create(ticket, policy);
-        var card = cards.TriageCard(view);
-        var message = new OutboundMessage($"{view.PartnerName}: ticket {ticket.Id} ({view.Status})", card);
-        var target = UpdateTarget(ticket);
-        if (target is not null)
-        {
-            await outbox.EnqueueAsync($"ticket-triage|{ticket.Id}|v{ticket.Version}{(occasion is null ? "" : "|" + occasion)}", target, message, ct);
-            return;
-        }
-        if (occasion is not null) return; // nothing to refresh until the card's message is known
-        if (TriageChannel(ticket, policy) is not { } channel)
+        var channel = PostedIn(ticket) ?? TriageChannel(ticket, policy);
+        if (channel is null)
         {
             log.LogDebug("Partner {PartnerId} has no triage channel; ticket {TicketId} is not mirrored", policy.PartnerId, ticket.Id);
             return;
         }
-        // The post's key is per ticket, so it is sent once whatever version first asks for it.
+        var view = views.Create(ticket, policy);
+        var message = new OutboundMessage($"{view.PartnerName}: ticket {ticket.Id} ({view.Status})", cards.TriageCard(view));
+        // The post's key is per ticket, so it is sent once whatever version first asks for it (e.g. after a lost open).
         await outbox.EnqueueAsync(PostKey(ticket.Id), DeliveryTarget.Post(channel), message, ct);
+        if (ticket.Version <= 1 && occasion is null) return; // the post itself shows the opening state
+        var target = ticket.TriageMessageId is { } known
+            ? DeliveryTarget.Update(new MessageRef(channel, known))
+            : OutboxReference.Update(channel, PostKey(ticket.Id));
+        await outbox.EnqueueAsync($"{PostKey(ticket.Id)}|v{ticket.Version}{(occasion is null ? "" : "|" + occasion)}", target, message, ct);
     }
 
     public static string PostKey(string ticketId) => $"ticket-triage|{ticketId}";
 
-    // The one place that knows how to address the posted triage card. Today: the message ref remembered from a
-    // card action on it (or a delivery receipt); once the outbox can address "the message delivered for key X",
-    // this returns that target for PostKey(ticket.Id) and every update lands in place from the first change.
-    private static DeliveryTarget? UpdateTarget(Ticket ticket) =>
-        ticket is { TriageChannelId: { } channel, TriageMessageId: { } message }
-            ? DeliveryTarget.Update(new MessageRef(new ConversationRef(ticket.TriagePlatform ?? ticket.Platform, channel), message))
-            : null;
+    // Once a card action told us where the card is, updates go there directly (and survive a triage channel move).
+    private static ConversationRef? PostedIn(Ticket ticket) =>
+        ticket is { TriageChannelId: { } channel, TriageMessageId: not null } ? new ConversationRef(ticket.TriagePlatform ?? ticket.Platform, channel) : null;
 
     private static ConversationRef? TriageChannel(Ticket ticket, PartnerTicketPolicy policy)
     {

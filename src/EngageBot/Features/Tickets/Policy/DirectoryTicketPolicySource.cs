@@ -1,0 +1,59 @@
+using EngageBot.Channels;
+using EngageBot.Features.Directory;
+using EngageBot.Features.Directory.Model;
+using Microsoft.Extensions.Options;
+
+namespace EngageBot.Features.Tickets.Policy;
+
+/// <summary>
+/// The ticket feature's view of the partner directory. Reads go to the directory's cached snapshot, so mapping on
+/// every call is cheap; values the directory does not carry (reopen window, escalation delay) come from TicketsOptions.
+/// </summary>
+public sealed class DirectoryTicketPolicySource(IPartnerDirectory directory, IDirectoryLookup lookup, IOptions<TicketsOptions> options)
+    : ITicketPolicySource
+{
+    public Task<string?> FindPartnerIdByChannelAsync(ChatPlatform platform, string channelId, CancellationToken cancellationToken = default) =>
+        lookup.FindPartnerIdByChannelAsync(platform, channelId, cancellationToken);
+
+    public async Task<PartnerTicketPolicy?> GetPartnerPolicyAsync(string partnerId, CancellationToken cancellationToken = default)
+    {
+        if (await directory.GetPartnerAsync(partnerId, cancellationToken) is not { } partner) return null;
+        // The importer guarantees every tier has a policy; a missing one means a directory bug, so refuse rather than guess targets.
+        if (await directory.GetSlaPolicyAsync(partner.Tier, cancellationToken) is not { } sla) return null;
+        var calendar = await directory.GetCalendarForPartnerAsync(partnerId, cancellationToken) ?? BusinessCalendar.DefaultFor(partner);
+        var triage = new Dictionary<ChatPlatform, string>();
+        foreach (var platform in new[] { ChatPlatform.Slack, ChatPlatform.Teams })
+            if (partner.On(platform).TriageChannelId is { Length: > 0 } channel) triage[platform] = channel;
+        var settings = options.Value;
+        return new PartnerTicketPolicy(
+            partner.Id,
+            partner.Name,
+            partner.Tier,
+            partner.TicketMode == Directory.Model.TicketMode.QuestionsOnly ? TicketMode.QuestionsOnly : TicketMode.EveryTopLevelMessage,
+            new BusinessCalendarSpec(calendar.TimeZone, calendar.WorkingDays.ToHashSet(), calendar.Hours.Start, calendar.Hours.End, calendar.Holidays.ToHashSet()),
+            new SlaPolicy(Map(sla.Normal), Map(sla.Urgent), sla.WarningFraction),
+            settings.ReopenWindow,
+            settings.BreachEscalationDelay,
+            new EscalationChain(partner.OwnerId, partner.BackupOwnerId, partner.ExecutiveSponsorId),
+            triage);
+    }
+
+    public async Task<TicketPerson?> GetPersonAsync(string personId, CancellationToken cancellationToken = default) =>
+        await directory.GetPersonAsync(personId, cancellationToken) is { } person ? Map(person) : null;
+
+    public async Task<TicketPerson?> FindInternalPersonAsync(ChatPlatform platform, string platformUserId, CancellationToken cancellationToken = default)
+    {
+        if (await lookup.FindPersonAsync(platform, platformUserId, cancellationToken) is not { } summary) return null;
+        // The summary lacks working hours; the full record comes from the same snapshot.
+        return await GetPersonAsync(summary.Id, cancellationToken)
+            ?? new TicketPerson(summary.Id, summary.Name, summary.SlackUserId, summary.TeamsAadObjectId);
+    }
+
+    private static SlaTargets Map(Directory.Model.SlaTargets t) => new(t.FirstResponse, t.NextResponse, t.Resolution);
+
+    // A person is nudged on working days within their hours in their own zone; without both, any time.
+    private static TicketPerson Map(Person p) => new(p.Id, p.Name, p.SlackUserId, p.TeamsAadObjectId,
+        p is { TimeZone: { Length: > 0 } zone, WorkingHours: { } hours }
+            ? new BusinessCalendarSpec(zone, BusinessCalendarSpec.MondayToFriday, hours.Start, hours.End, new HashSet<DateOnly>())
+            : null);
+}
