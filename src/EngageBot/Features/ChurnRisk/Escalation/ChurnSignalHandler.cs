@@ -130,7 +130,7 @@ public sealed class ChurnSignalHandler(
     private async Task<Interaction?> FlaggedMessageAsync(string partnerId, ReactionChanged flag, CancellationToken ct)
     {
         if (interactions is null) return null;
-        await foreach (var i in interactions.QueryAsync(partnerId, flag.Timestamp - FlagLookBack, flag.Timestamp, ct))
+        await foreach (var i in interactions.QueryAsync(partnerId, flag.Timestamp - FlagLookBack, cancellationToken: ct))
             if (i.MessageId == flag.MessageId && i.Platform == flag.Platform && i.Direction == InteractionDirection.Inbound && i.Kind is "message" or "reply")
                 return i;
         return null;
