@@ -101,7 +101,7 @@ public sealed class ChurnRiskActionHandlerTests : IDisposable
         _world.Clock.Advance(TimeSpan.FromHours(3));
 
         var result = await _world.ActAsync(CardVerbs.ChurnReassign, risk.Id, EscalationWorld.SlackInternal("U-CARLA"),
-            inputs: new JsonObject { [CardInputs.Assignee] = "tina@example.com" });
+            inputs: new JsonObject { [CardInputs.Assignee] = "tina@example.com", [ChurnRiskActionHandler.ConfirmField] = true });
 
         Assert.Contains("Tina Teams", result.UpdatedCard!.ToJsonString());
         // Tina is only on Teams: the card follows her there.
@@ -119,6 +119,21 @@ public sealed class ChurnRiskActionHandlerTests : IDisposable
         Assert.Equal(["opened", "reassigned", "escalated"], (await _world.AuditAsync(risk.Id)).Select(a => a.Action));
     }
 
+    [Fact]
+    public async Task The_first_reassign_press_turns_the_card_into_a_reassign_form()
+    {
+        await _world.PostAsync("Globex will not renew in March.");
+        var risk = await _world.SingleRiskAsync();
+
+        var result = await _world.ActAsync(CardVerbs.ChurnReassign, risk.Id, EscalationWorld.SlackInternal("U-CARLA"));
+
+        var card = result.UpdatedCard!;
+        Assert.Equal([CardVerbs.ChurnReassign], Verbs(card));
+        Assert.True((bool)card["actions"]!.AsArray().Single(a => (string?)a!["verb"] == CardVerbs.ChurnReassign)!["data"]![ChurnRiskActionHandler.ConfirmField]!);
+        Assert.Contains(CardInputs.Assignee, card.ToJsonString());
+        Assert.Equal("carla", (await _world.SingleRiskAsync()).OwnerId);
+    }
+
     [Theory]
     [InlineData("", "Name the person")]
     [InlineData("mallory", "Nobody in the directory")]
@@ -129,7 +144,7 @@ public sealed class ChurnRiskActionHandlerTests : IDisposable
         var risk = await _world.SingleRiskAsync();
 
         var result = await _world.ActAsync(CardVerbs.ChurnReassign, risk.Id, EscalationWorld.SlackInternal("U-CARLA"),
-            inputs: new JsonObject { [CardInputs.Assignee] = assignee });
+            inputs: new JsonObject { [CardInputs.Assignee] = assignee, [ChurnRiskActionHandler.ConfirmField] = true });
 
         Assert.Contains(message, result.Errors![CardInputs.Assignee]);
         Assert.Equal("carla", (await _world.SingleRiskAsync()).OwnerId);

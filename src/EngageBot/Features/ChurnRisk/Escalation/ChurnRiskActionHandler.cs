@@ -7,8 +7,8 @@ using EngageBot.Features.Directory.Model;
 namespace EngageBot.Features.ChurnRisk.Escalation;
 
 /// <summary>
-/// The risk card's buttons: Acknowledge, Resolve (outcome saved | lost | not-a-risk, optional note), Reassign (a person
-/// from the directory). Only internal people in the directory may act; the answer is the refreshed card, whose buttons
+/// The risk card's buttons: Acknowledge, Resolve (outcome saved | lost | not-a-risk, optional note), Reassign (first press shows a "reassign to" input; confirming
+/// hands the risk to that person from the directory). Only internal people in the directory may act; the answer is the refreshed card, whose buttons
 /// follow the new status.
 /// </summary>
 public sealed class ChurnRiskActionHandler(
@@ -18,6 +18,7 @@ public sealed class ChurnRiskActionHandler(
     IPartnerDirectory directory) : ICardActionHandler
 {
     public const string RiskIdField = "riskId";
+    public const string ConfirmField = "confirm";
 
     public IReadOnlyCollection<string> Verbs { get; } = [CardVerbs.ChurnAcknowledge, CardVerbs.ChurnResolve, CardVerbs.ChurnReassign];
 
@@ -44,6 +45,9 @@ public sealed class ChurnRiskActionHandler(
                 if (!check.IsValid) return check.Result;
                 risk = await risks.ResolveAsync(riskId, actor, RiskOutcomes.Parse(check.Value(CardInputs.Outcome))!.Value, check.Value(CardInputs.Note), cancellationToken);
                 break;
+            case CardVerbs.ChurnReassign when action.Data[ConfirmField]?.GetValueKind() != System.Text.Json.JsonValueKind.True:
+                // First press: the card turns into its "reassign to" form (one input-taking action per card view keeps Slack to one form button).
+                return CardActionResult.Updated(await card.CardAsync((await risks.Store.GetAsync(riskId, cancellationToken))!, cancellationToken, reassigning: true));
             case CardVerbs.ChurnReassign:
                 var input = CardInputValidator.For(action.Data).Required(CardInputs.Assignee, "Name the person to hand this to (directory id or email).");
                 if (!input.IsValid) return input.Result;

@@ -18,7 +18,8 @@ public sealed class ChurnRiskCard(CardLibrary cards, IPartnerDirectory directory
         return new OutboundMessage($"{heading}: {risk.Severity.ToString().ToLowerInvariant()} churn risk {risk.Id} ({subject})", card);
     }
 
-    public async Task<JsonObject> CardAsync(ChurnRisk risk, CancellationToken ct)
+    /// <param name="reassigning">Show the "reassign to" input and its confirm button instead of the usual actions.</param>
+    public async Task<JsonObject> CardAsync(ChurnRisk risk, CancellationToken ct, bool reassigning = false)
     {
         var partner = await directory.GetPartnerAsync(risk.PartnerId, ct);
         var owner = await directory.GetPersonAsync(risk.OwnerId, ct);
@@ -37,6 +38,7 @@ public sealed class ChurnRiskCard(CardLibrary cards, IPartnerDirectory directory
                     _ => "Open",
                 },
                 ["statusText"] = StatusText(risk),
+                ["mode"] = reassigning ? "reassign" : "view",
                 ["customer"] = risk.Customer,
                 ["owner"] = owner?.Name ?? risk.OwnerId,
                 ["detectedAt"] = CardText.IsoUtc(risk.OpenedAt),
