@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using EngageBot.Channels;
 using EngageBot.Features.ChurnRisk.Detection;
 using EngageBot.Features.ChurnRisk.Escalation;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EngageBot.Tests.ChurnRisk.Escalation;
 
@@ -98,6 +99,20 @@ public sealed class ChurnSignalHandlerTests : IDisposable
 
         var risk = await _world.SingleRiskAsync();
         Assert.Single(risk.Evidence);
+        Assert.Single(_world.Outbox.DirectMessages);
+    }
+
+    [Fact]
+    public async Task Two_instances_seeing_signals_about_one_customer_at_once_open_one_risk()
+    {
+        var other = _world.Instance().GetRequiredService<ChurnSignalHandler>();
+        MessagePosted Message(string id) => new($"evt-{id}", _world.Clock.GetUtcNow(), EscalationWorld.Channel(ChatPlatform.Slack),
+            EscalationWorld.Partner(), id, "Globex will not renew in March.");
+
+        await Task.WhenAll(_world.Handler.HandleAsync(Message("x1"), CancellationToken.None), other.HandleAsync(Message("x2"), CancellationToken.None));
+
+        var risk = await _world.SingleRiskAsync();
+        Assert.Equal(["x1", "x2"], risk.Evidence.Select(e => e.MessageId!).Order());
         Assert.Single(_world.Outbox.DirectMessages);
     }
 

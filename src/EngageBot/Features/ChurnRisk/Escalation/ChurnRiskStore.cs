@@ -48,13 +48,15 @@ public sealed class ChurnRiskStore(IRecordStore store, ChurnRiskDueIndex dueInde
     {
         var slot = new StorageRecord(TicketKeys.Escape(risk.PartnerId), TicketKeys.Escape(risk.Subject),
             new Dictionary<string, object?> { ["RiskId"] = risk.Id, ["OpenedAt"] = risk.OpenedAt }, slotETag);
+        // The slot first: losing the race here leaves nothing behind (the caller joins the winner). A crash after it
+        // leaves a slot pointing at a missing risk, which the next signal (or the redelivered event) replaces.
+        if (slotETag is null) await _open.InsertAsync(slot, ct);
+        else await _open.UpdateAsync(slot, ct);
         if (await GetAsync(risk.Id, ct) is null)
         {
             if (RiskDueEntry.For(risk) is { } due) await dueIndex.AddAsync(due, ct);
             await CommitAsync(risk, RecordOperation.Insert(ToRecord(risk)), ct);
         }
-        if (slotETag is null) await _open.InsertAsync(slot, ct);
-        else await _open.UpdateAsync(slot, ct);
     }
 
     /// <summary>Read-modify-write with optimistic concurrency; returns the risk after the change and whether it changed.</summary>
