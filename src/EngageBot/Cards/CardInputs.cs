@@ -15,7 +15,8 @@ public static class CardInputs
     public const string Outcome = "outcome";
     public const string Note = "note";
     public const string Partner = "partnerId";
+    public const string Assignee = "assignee";
 
     public static IReadOnlyCollection<string> All { get; } =
-        [Rating, Recommend, Topics, Comment, NeedsHelp, NextCheckIn, Category, Sentiment, Text, Outcome, Note, Partner];
+        [Rating, Recommend, Topics, Comment, NeedsHelp, NextCheckIn, Category, Sentiment, Text, Outcome, Note, Partner, Assignee];
 }

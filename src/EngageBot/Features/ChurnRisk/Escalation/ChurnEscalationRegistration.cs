@@ -1,0 +1,37 @@
+using EngageBot.Cards;
+using EngageBot.Channels;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace EngageBot.Features.ChurnRisk.Escalation;
+
+public static class ChurnEscalationRegistration
+{
+    /// <summary>
+    /// The escalation services without hosting (tests compose these over their own store, directory and outbox). Needs
+    /// IRecordStore, IPartnerDirectory, IDirectoryLookup, IChurnDetector, IOutbox and TimeProvider; IInteractionLog is optional.
+    /// </summary>
+    public static IServiceCollection AddChurnEscalationServices(this IServiceCollection services)
+    {
+        services.TryAddSingleton<CardLibrary>();
+        services.AddSingleton<ChurnRiskDueIndex>();
+        services.AddSingleton<ChurnEscalationLedger>();
+        services.AddSingleton<ChurnRiskStore>();
+        services.AddSingleton<EscalationChain>();
+        services.AddSingleton<RiskDeadlines>();
+        services.AddSingleton<ChurnRiskCard>();
+        services.AddSingleton<ChurnRiskService>();
+        services.AddSingleton<ChurnSignalHandler>();
+        services.AddSingleton<ChurnRiskActionHandler>();
+        services.AddSingleton<ChurnEscalationSweeper>();
+        services.AddTransient<ChurnEscalationJob>();
+        return services;
+    }
+
+    /// <summary>Registers the handlers with the channel port.</summary>
+    public static IServiceCollection AddChurnEscalationHandlers(this IServiceCollection services)
+    {
+        services.AddSingleton<IChatEventHandler>(sp => sp.GetRequiredService<ChurnSignalHandler>());
+        services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<ChurnRiskActionHandler>());
+        return services;
+    }
+}

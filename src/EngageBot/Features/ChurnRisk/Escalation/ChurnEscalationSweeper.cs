@@ -1,0 +1,71 @@
+namespace EngageBot.Features.ChurnRisk.Escalation;
+
+/// <summary>
+/// Escalates risks whose ack deadline has passed, reading only the due index. Each entry is checked against the risk
+/// (acknowledged, resolved, reassigned or already-advanced risks make it stale), the step is claimed in the ledger and
+/// only then are its DMs enqueued with per-(risk, cycle, level, person) keys, so each step happens once ever, across
+/// repeated sweeps, restarts and instances. Recording the step sets the next deadline, which re-indexes the risk.
+/// </summary>
+public sealed class ChurnEscalationSweeper(
+    ChurnRiskStore store,
+    ChurnRiskDueIndex index,
+    ChurnEscalationLedger ledger,
+    EscalationChain chain,
+    RiskDeadlines deadlines,
+    ChurnRiskService risks,
+    TimeProvider time,
+    ILogger<ChurnEscalationSweeper> log)
+{
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
+
+    /// <summary>Runs one sweep; returns how many escalation steps this sweep took.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var due = new List<RiskDueEntry>();
+        await foreach (var entry in index.ReadDueAsync(now, cancellationToken)) due.Add(entry);
+        var escalated = 0;
+        foreach (var entry in due)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                if (await ProcessAsync(entry, now, cancellationToken)) escalated++;
+                await index.RemoveAsync(entry, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Escalation {Step} of churn risk {RiskId} failed; retrying in {Delay}", entry.StepKey, entry.RiskId, RetryDelay);
+                await index.AddAsync(entry with { FireAt = now + RetryDelay }, cancellationToken);
+                await index.RemoveAsync(entry, cancellationToken);
+            }
+        }
+        await index.AdvanceCursorAsync(now, cancellationToken);
+        if (due.Count > 0) log.LogInformation("Churn escalation sweep: {Read} due, {Escalated} escalated", due.Count, escalated);
+        return escalated;
+    }
+
+    private async Task<bool> ProcessAsync(RiskDueEntry entry, DateTimeOffset now, CancellationToken ct)
+    {
+        var risk = await store.GetAsync(entry.RiskId, ct);
+        if (risk is null || RiskDueEntry.For(risk) is not { } current || current.StepKey != entry.StepKey || current.DueAt != entry.DueAt)
+            return false; // stale: acknowledged, resolved, reassigned, or another instance already took this step
+        var people = await chain.RecipientsAsync(risk, entry.Level, ct);
+        IReadOnlyList<string> notified = [];
+        if (await ledger.ClaimAsync(risk.Id, entry.StepKey, ct))
+        {
+            notified = await risks.NotifyAsync(risk, entry.Level, people, Heading(entry.Level), ct);
+            await ledger.MarkEnqueuedAsync(risk.Id, entry.StepKey, ct);
+        }
+        var next = await deadlines.NextStepAsync(risk, entry.Level, now, ct);
+        await store.UpdateAsync(risk.Id, r => r.Escalated(entry.Cycle, entry.Level, notified.Count > 0 ? notified : people.Select(p => p.Id).ToList(), next, now), ct);
+        return true;
+    }
+
+    private static string Heading(int level) => level switch
+    {
+        EscalationChain.BackupLevel => "Escalated to you as backup owner (not acknowledged in time)",
+        EscalationChain.SponsorLevel => "Escalated to you as executive sponsor (not acknowledged in time)",
+        _ => $"Reminder {level - EscalationChain.SponsorLevel}: still not acknowledged",
+    };
+}
