@@ -7,7 +7,7 @@ namespace EngageBot.Cards.Actions;
 /// Card actions already handled, so a retried or double-pressed action (same DedupKey) runs its handler once.
 /// Table "CardActions": PartitionKey = platform, RowKey = the DedupKey (Table-Storage-forbidden characters
 /// percent-encoded). Serves one query: point lookup by (platform, DedupKey). Properties: Verb, ActorId, ChannelId,
-/// Timestamp, Message (what the user was told, replayed on duplicates).
+/// PressedAt (Timestamp is a Table Storage system name), Message (what the user was told, replayed on duplicates).
 /// </summary>
 public sealed class CardActionStore(IRecordStore store)
 {
@@ -21,7 +21,7 @@ public sealed class CardActionStore(IRecordStore store)
             ["Verb"] = action.Verb,
             ["ActorId"] = action.Actor?.Id,
             ["ChannelId"] = action.Conversation.ChannelId,
-            ["Timestamp"] = action.Timestamp,
+            ["PressedAt"] = action.Timestamp,
         });
         try
         {
