@@ -88,3 +88,58 @@ public sealed class ChannelLinkEndToEndTests(EndToEndWorld world) : IClassFixtur
         },
     };
 }
+
+/// <summary>The same on Teams: the card's Action.Execute arrives as an invoke and links the channel.</summary>
+public sealed class TeamsChannelLinkEndToEndTests(EndToEndWorld world) : IClassFixture<EndToEndWorld>
+{
+    private const string NewChannel = "19:0e2e0e2e0e2e4e2e8e2e0e2e0e2e0e2e@thread.tacv2";
+    private const string LenaAad = "8b1d4e7f-2c3a-4b5d-8e9f-0a1b2c3d4e5f";
+    private const string TulipTenant = "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d";
+
+    [Fact]
+    public async Task An_Action_Execute_invoke_links_the_channel_and_later_partner_messages_are_attributed()
+    {
+        var invoke = Activity("invoke", "f:e2e-link-1", "29:1lena", LenaAad, EndToEndHost.OurTenant);
+        invoke["name"] = "adaptiveCard/action";
+        invoke["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject
+            {
+                ["type"] = "Action.Execute", ["verb"] = CardVerbs.ChannelLink,
+                ["data"] = new JsonObject { ["channel"] = NewChannel, ["platform"] = "teams", ["partnerId"] = "tulip-systems" },
+            },
+            ["trigger"] = "manual",
+        };
+        var response = await world.PostTeamsAsync(invoke);
+        Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
+        Assert.Contains("linked to Tulip Systems", await response.Content.ReadAsStringAsync());
+
+        var message = Activity("message", "1790000000900", "29:1tulip", "0a0b0c0d-0000-0000-0000-00000000e2e9", TulipTenant);
+        message["text"] = "Hello from Tulip";
+        await world.PostTeamsAsync(message);
+        await EndToEndWorld.EventuallyAsync(async () => (await world.InteractionsAsync("tulip-systems")).Any(i => i.MessageId == "1790000000900"),
+            "the partner message attributed to tulip-systems");
+        Assert.Equal(AuthorKind.Partner, (await world.InteractionsAsync("tulip-systems")).Single(i => i.MessageId == "1790000000900").AuthorKind);
+    }
+
+    private JsonObject Activity(string type, string id, string fromId, string aad, string fromTenant) => new()
+    {
+        ["type"] = type,
+        ["id"] = id,
+        ["timestamp"] = "2026-11-02T09:00:00.000Z",
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = world.Connector.ServiceUrl,
+        ["from"] = new JsonObject { ["id"] = fromId, ["aadObjectId"] = aad, ["name"] = "Someone", ["tenantId"] = fromTenant },
+        ["conversation"] = new JsonObject
+        {
+            ["isGroup"] = true, ["conversationType"] = "channel", ["tenantId"] = EndToEndHost.OurTenant, ["id"] = $"{NewChannel};messageid={id}",
+        },
+        ["recipient"] = new JsonObject { ["id"] = "28:" + EndToEndHost.AppId, ["name"] = "EngageBot" },
+        ["channelData"] = new JsonObject
+        {
+            ["tenant"] = new JsonObject { ["id"] = EndToEndHost.OurTenant },
+            ["team"] = new JsonObject { ["id"] = "19:team-e2e@thread.tacv2" },
+            ["channel"] = new JsonObject { ["id"] = NewChannel },
+        },
+    };
+}
