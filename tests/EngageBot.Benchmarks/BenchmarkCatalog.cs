@@ -9,6 +9,7 @@ public static class BenchmarkCatalog
         ["outbox-pacing"] = new OutboxPacing.OutboxPacingBenchmark(),
         ["directory-lookup"] = new DirectoryLookupBenchmark(),
         ["slack-ack"] = new SlackAck.SlackAckBenchmark(),
+        ["slack-outbound"] = new OutboxPacing.SlackOutboundBenchmark(),
         ["classify"] = new ClassifyBenchmark(),
         ["sla-sweep"] = new Tickets.SlaSweepBenchmark(),
     };

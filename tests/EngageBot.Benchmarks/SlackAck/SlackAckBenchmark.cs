@@ -83,16 +83,11 @@ public sealed class SlackAckBenchmark : IBenchmark
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, port));
         builder.AddEngageBot();
-        var note = "the registered IInbox";
+        var note = "the registered durable SQLite inbox";
         if (noopInbox)
         {
             builder.Services.AddSingleton<IInbox, NoopInbox>();
             note = "no-op (--noop-inbox: measures the Slack path without storage)";
-        }
-        else if (!builder.Services.Any(d => d.ServiceType == typeof(IInbox)))
-        {
-            builder.Services.AddSingleton<IInbox, DurableBenchmarkInbox>();
-            note = "none registered on this branch: benchmark-only SQLite inbox (durable, group commit)";
         }
         var app = builder.Build();
         app.MapEngageBot();

@@ -1,3 +1,4 @@
+using EngageBot.Cards;
 using System.Text.Json.Nodes;
 using EngageBot.Channels;
 using EngageBot.Features.Directory.Linking;
@@ -18,7 +19,7 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _directory.ImportAsync(DirectoryYaml.Sample);
-        _prompt = new ChannelLinkPromptHandler(_directory.Reader, _outbox, NullLogger<ChannelLinkPromptHandler>.Instance);
+        _prompt = new ChannelLinkPromptHandler(_directory.Reader, _outbox, new CardLibrary(), NullLogger<ChannelLinkPromptHandler>.Instance);
         _action = new ChannelLinkActionHandler(_directory.Reader, _directory.Store, _directory.Time, NullLogger<ChannelLinkActionHandler>.Instance);
     }
 
@@ -47,7 +48,7 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
         var choices = card["body"]!.AsArray().Single(e => (string?)e!["type"] == "Input.ChoiceSet")!;
         Assert.Equal(ChannelLinkCard.PartnerInput, (string?)choices["id"]);
         Assert.Equal(["kookaburra", "northwind", "sakura-digital", "tulip-systems"], choices["choices"]!.AsArray().Select(c => (string?)c!["value"]));
-        var execute = card["body"]!.AsArray().Single(e => (string?)e!["type"] == "ActionSet")!["actions"]![0]!;
+        var execute = card["actions"]![0]!;
         Assert.Equal(("Action.Execute", "channel.link"), ((string?)execute["type"], (string?)execute["verb"]));
         Assert.Equal("C0NEWCHAN", (string?)execute["data"]!["channel"]);
         Assert.Equal("slack", (string?)execute["data"]!["platform"]);
@@ -60,7 +61,7 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
 
         var sent = Assert.Single(_outbox.Sent);
         Assert.Equal(DeliveryTarget.Direct(ChatPlatform.Teams, "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9"), sent.Target);
-        Assert.Equal("teams", (string?)sent.Message.Card!["body"]![3]!["actions"]![0]!["data"]!["platform"]);
+        Assert.Equal("teams", (string?)sent.Message.Card!["actions"]![0]!["data"]!["platform"]);
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
     [Fact]
     public async Task Answer_links_the_channel_at_once_and_replaces_the_card()
     {
-        var result = await _action.HandleAsync(Answer(Priya, new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack", ["channelName"] = "acme-new", ["partner"] = "northwind" }), CancellationToken.None);
+        var result = await _action.HandleAsync(Answer(Priya, new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack", ["channelName"] = "acme-new", ["partnerId"] = "northwind" }), CancellationToken.None);
 
         var text = result.UpdatedCard!.ToJsonString();
         Assert.Contains("#acme-new is linked to Northwind Cloud Partners (northwind)", text);
@@ -100,7 +101,7 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
     [Fact]
     public async Task Chat_link_survives_reimport_and_the_import_says_so()
     {
-        await _action.HandleAsync(Answer(Priya, new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack", ["partner"] = "northwind" }), CancellationToken.None);
+        await _action.HandleAsync(Answer(Priya, new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack", ["partnerId"] = "northwind" }), CancellationToken.None);
 
         var report = await _directory.ImportAsync(DirectoryYaml.Sample.Replace("name: Wingtip Toys", "name: Wingtip Toys Ltd", StringComparison.Ordinal));
 
@@ -111,7 +112,7 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
     [Fact]
     public async Task File_claiming_a_chat_linked_channel_wins()
     {
-        await _action.HandleAsync(Answer(Priya, new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack", ["partner"] = "northwind" }), CancellationToken.None);
+        await _action.HandleAsync(Answer(Priya, new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack", ["partnerId"] = "northwind" }), CancellationToken.None);
 
         var report = await _directory.ImportAsync(DirectoryYaml.Sample.Replace("channels: [C07KOOKA001]", "channels: [C07KOOKA001, C0NEWCHAN]", StringComparison.Ordinal));
 
@@ -122,7 +123,7 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
     [Fact]
     public async Task Only_internal_people_may_link()
     {
-        var result = await _action.HandleAsync(Answer(PartnerUser, new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack", ["partner"] = "northwind" }), CancellationToken.None);
+        var result = await _action.HandleAsync(Answer(PartnerUser, new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack", ["partnerId"] = "northwind" }), CancellationToken.None);
 
         Assert.Null(result.UpdatedCard);
         Assert.Contains("Only people in the EngageBot directory", result.Message);
@@ -134,7 +135,7 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
     {
         var lena = new ChatUser("29:1abcdef", "Lena", AuthorKind.Internal, AadObjectId: "8b1d4e7f-2c3a-4b5d-8e9f-0a1b2c3d4e5f");
 
-        var result = await _action.HandleAsync(Answer(lena, new JsonObject { ["channel"] = "19:new@thread.tacv2", ["platform"] = "teams", ["partner"] = "tulip-systems" }, ChatPlatform.Teams), CancellationToken.None);
+        var result = await _action.HandleAsync(Answer(lena, new JsonObject { ["channel"] = "19:new@thread.tacv2", ["platform"] = "teams", ["partnerId"] = "tulip-systems" }, ChatPlatform.Teams), CancellationToken.None);
 
         Assert.Contains("Linked by Lena Vogel", result.UpdatedCard!.ToJsonString());
         Assert.Equal("tulip-systems", await _directory.Reader.FindPartnerIdByChannelAsync(ChatPlatform.Teams, "19:new@thread.tacv2"));
@@ -146,7 +147,7 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
     public async Task Missing_or_unknown_partner_is_shown_on_the_form(string? partner, string expected)
     {
         var data = new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack" };
-        if (partner is not null) data["partner"] = partner;
+        if (partner is not null) data["partnerId"] = partner;
 
         var result = await _action.HandleAsync(Answer(Priya, data), CancellationToken.None);
 
@@ -156,7 +157,7 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
     [Fact]
     public async Task Linking_a_channel_the_file_already_claims_changes_nothing()
     {
-        var result = await _action.HandleAsync(Answer(Priya, new JsonObject { ["channel"] = "C07NWSHARED", ["platform"] = "slack", ["partner"] = "kookaburra" }), CancellationToken.None);
+        var result = await _action.HandleAsync(Answer(Priya, new JsonObject { ["channel"] = "C07NWSHARED", ["platform"] = "slack", ["partnerId"] = "kookaburra" }), CancellationToken.None);
 
         Assert.Contains("already belongs to Northwind Cloud Partners", result.UpdatedCard!.ToJsonString());
         Assert.Equal("northwind", await _directory.Reader.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C07NWSHARED"));

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using EngageBot.Cards;
 using EngageBot.Channels;
 using EngageBot.Channels.Slack;
 using EngageBot.SlackApi.WebApi;
@@ -18,7 +19,7 @@ public sealed class SlackChatChannelTests : IAsyncLifetime
     {
         _slack = await FakeSlackServer.StartAsync();
         var api = new SlackApiClient(_http, new SlackApiClientOptions { BaseUrl = _slack.BaseUrl, BotToken = "xoxb-channel" });
-        _channel = new SlackChatChannel(api, new PlainBlockKitRenderer());
+        _channel = new SlackChatChannel(api, new BlockKitRenderer());
     }
 
     public async Task DisposeAsync()
@@ -34,6 +35,13 @@ public sealed class SlackChatChannelTests : IAsyncLifetime
             new JsonObject { ["type"] = "FactSet", ["facts"] = new JsonArray(new JsonObject { ["title"] = "SLA", ["value"] = "4h" }) }),
         ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.Execute", ["title"] = "Acknowledge", ["verb"] = "ticket.ack", ["data"] = new JsonObject { ["ticketId"] = "T-1" } }),
     };
+
+    private static JsonObject FormCard()
+    {
+        var card = Card();
+        card["body"]!.AsArray().Add(new JsonObject { ["type"] = "Input.Text", ["id"] = "note", ["label"] = "Note" });
+        return card;
+    }
 
     [Fact]
     public async Task A_card_post_sends_blocks_and_the_text_fallback_and_returns_the_ts()
@@ -114,7 +122,7 @@ public sealed class SlackChatChannelTests : IAsyncLifetime
     {
         using var http = new HttpClient();
         var api = new SlackApiClient(http, new SlackApiClientOptions { BaseUrl = new Uri($"http://127.0.0.1:{TestSupport.FreePort.Next()}/api/"), BotToken = "x" });
-        var channel = new SlackChatChannel(api, new PlainBlockKitRenderer());
+        var channel = new SlackChatChannel(api, new BlockKitRenderer());
         var e = await Assert.ThrowsAsync<DeliveryException>(() => channel.DeliverAsync(DeliveryTarget.Post(Channel), new OutboundMessage("x"), default));
         Assert.False(e.Permanent);
     }
@@ -139,7 +147,7 @@ public sealed class SlackChatChannelTests : IAsyncLifetime
     public async Task An_expired_trigger_is_a_permanent_form_failure()
     {
         _slack.FailNext("views.open", "expired_trigger_id");
-        var e = await Assert.ThrowsAsync<DeliveryException>(() => _channel.OpenFormAsync("old", new OutboundMessage("form", Card()), default));
+        var e = await Assert.ThrowsAsync<DeliveryException>(() => _channel.OpenFormAsync("old", new OutboundMessage("form", FormCard()), default));
         Assert.True(e.Permanent);
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using EngageBot.Cards;
 using EngageBot.Channels;
 
 namespace EngageBot.Tests.Slack;
@@ -58,28 +59,22 @@ public sealed class SlackInteractionTests : IClassFixture<SlackHost>
     }
 
     [Fact]
-    public async Task A_button_that_opens_a_form_opens_a_modal_with_the_trigger_id()
+    public async Task The_renderers_open_form_button_opens_the_cards_inputs_as_a_modal_named_by_the_verb()
     {
-        var form = new JsonObject
-        {
-            ["type"] = "AdaptiveCard",
-            ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "Log feedback" },
-                new JsonObject { ["type"] = "Input.Text", ["id"] = "comment", ["label"] = "Comment", ["isRequired"] = true }),
-            ["actions"] = new JsonArray(new JsonObject { ["type"] = "Action.Execute", ["title"] = "Save", ["verb"] = "feedback.save", ["data"] = new JsonObject { ["partnerId"] = "acme" } }),
-        };
-        _host.Router.Result = CardActionResult.Updated(form);
         var before = _host.Slack.CallsTo("views.open").Count;
+        var button = new SlackFormButton(CardVerbs.FeedbackSubmit, new JsonObject { ["partnerId"] = "acme" });
 
-        await _host.PostInteractionAsync(SlackPayloads.BlockActions("feedback.open", """{"openForm":true}""", CardTs));
+        await _host.PostInteractionAsync(SlackPayloads.BlockActions(CardVerbs.OpenForm, button.ToValue(), CardTs));
 
         var call = _host.Slack.CallsTo("views.open").Skip(before).Single();
         Assert.Equal("Bearer xoxb-test-token", call.Authorization);
         Assert.StartsWith("12466734323.1395872398.", call.Field("trigger_id"));
         var view = call.Json["view"]!;
         Assert.Equal("modal", (string?)view["type"]);
-        Assert.Equal("feedback.save", (string?)view["callback_id"]);
+        Assert.Equal(CardVerbs.FeedbackSubmit, (string?)view["callback_id"]);
         Assert.Equal("acme", (string?)JsonNode.Parse((string)view["private_metadata"]!)!["partnerId"]);
-        Assert.Contains(view["blocks"]!.AsArray(), b => (string?)b!["type"] == "input" && (string?)b["element"]!["action_id"] == "comment");
+        Assert.Contains(view["blocks"]!.AsArray(), b => (string?)b!["type"] == "input" && (string?)b["element"]!["action_id"] == "text");
+        Assert.Empty(_host.Router.Routed);
         Assert.Empty(_host.Outbox.Enqueued);
     }
 

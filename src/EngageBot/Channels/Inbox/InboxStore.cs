@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using EngageBot.Storage;
 
@@ -18,7 +19,14 @@ internal sealed class InboxStore(IRecordStore store)
     private const string MarkerPartition = "w";
     private const string ParkedPartition = "parked";
 
+    /// <summary>
+    /// A marker this instance touched this recently needs no new touch: the processor only drops markers untouched for
+    /// its one-minute grace, so skipping saves a write transaction per accept (the ack path's bottleneck) safely.
+    /// </summary>
+    private static readonly TimeSpan MarkerFresh = TimeSpan.FromSeconds(20);
+
     private readonly ArrivalClock _arrival = new();
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _markersTouched = new(StringComparer.Ordinal);
 
     private IRecordTable Table => store.Table("inbox");
 
@@ -31,7 +39,11 @@ internal sealed class InboxStore(IRecordStore store)
         var dedupRow = "d|" + StoreKey.Escape(chatEvent.DedupKey);
         if (await Table.GetAsync(partition, dedupRow, cancellationToken) is not null)
             return false;
-        await TouchMarkerAsync(partition, now, cancellationToken);
+        if (!_markersTouched.TryGetValue(partition, out var touched) || now - touched >= MarkerFresh || now < touched)
+        {
+            await TouchMarkerAsync(partition, now, cancellationToken);
+            _markersTouched[partition] = now;
+        }
         var queueRow = $"q|{_arrival.Next(now)}|{Guid.NewGuid():N}";
         var dedup = new StorageRecord(partition, dedupRow, new Dictionary<string, object?> { ["AcceptedAt"] = now, ["QueueRow"] = queueRow });
         var props = new Dictionary<string, object?>

@@ -96,14 +96,13 @@ public sealed class SlackChatChannel(SlackApiClient api, IBlockKitRenderer rende
         return (rendered.Blocks, string.IsNullOrWhiteSpace(message.Text) ? rendered.Text : message.Text);
     }
 
-    /// <summary>The form's submit action names the view: its verb becomes callback_id, its data private_metadata.</summary>
+    /// <summary>The card's input-taking action names the view: its verb becomes callback_id, its data private_metadata.</summary>
     private static (string CallbackId, string Metadata) SubmitActionOf(JsonObject card)
     {
         var submit = (card["actions"] as JsonArray)?.OfType<JsonObject>()
-            .FirstOrDefault(a => (string?)a["type"] is "Action.Execute" or "Action.Submit");
-        var verb = (string?)submit?["verb"] ?? (string?)submit?["data"]?["verb"] ?? SlackCardConventions.DefaultFormVerb;
-        var data = submit?["data"] as JsonObject;
-        return (verb, data?.ToJsonString() ?? "{}");
+            .FirstOrDefault(a => (string?)a["type"] == "Action.Execute" && a["verb"] is not null);
+        var verb = (string?)submit?["verb"] ?? throw new DeliveryException("A Slack form needs a card with an Action.Execute verb", permanent: true);
+        return (verb, (submit!["data"] as JsonObject)?.ToJsonString() ?? "{}");
     }
 
     private static T Required<T>(T? value, DeliveryTarget target) where T : class =>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using EngageBot.Cards;
 using EngageBot.SlackApi.Interactivity;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ public sealed class SlackInteractionHandler(
     ILogger<SlackInteractionHandler> logger,
     ICardActionRouter? router = null,
     IOutbox? outbox = null,
-    IEnumerable<IChatChannel>? channels = null)
+    SlackFormOpener? forms = null)
 {
     public async Task<JsonObject?> HandleAsync(SlackInteractionPayload payload, CancellationToken cancellationToken)
     {
@@ -37,7 +38,9 @@ public sealed class SlackInteractionHandler(
 
     private async Task<JsonObject?> BlockActionAsync(SlackInteractionPayload payload, ChatUser actor, string? channelId, CancellationToken ct)
     {
-        if (payload.Actions is not [var action, ..] || router is null) return LogUnrouted(payload);
+        if (payload.Actions is not [var action, ..]) return LogUnrouted(payload);
+        if (action.ActionId == CardVerbs.OpenForm) return await OpenFormAsync(payload, action, actor, ct);
+        if (router is null) return LogUnrouted(payload);
         var data = ActionData(action);
         Merge(data, payload.State);
         var conversation = new ConversationRef(ChatPlatform.Slack, channelId ?? "", ThreadOf(payload));
@@ -46,12 +49,6 @@ public sealed class SlackInteractionHandler(
         var invoked = new CardActionInvoked($"slack:action:{payload.TriggerId ?? action.ActionTs}", At(action.ActionTs), conversation, actor,
             action.ActionId, data, source, payload.TriggerId);
         var result = await router.RouteAsync(invoked, ct);
-
-        if (data[SlackCardConventions.OpenFormKey]?.GetValueKind() == JsonValueKind.True && result.UpdatedCard is { } form && payload.TriggerId is { } trigger)
-        {
-            if (SlackChannel() is { } slack) await slack.OpenFormAsync(trigger, new OutboundMessage(result.Message ?? "", form), ct);
-            return null;
-        }
         if (outbox is null) return null;
         if (result.UpdatedCard is { } card && source is not null)
             await outbox.EnqueueAsync($"slack:card-update:{source.Conversation.ChannelId}:{source.MessageId}:{invoked.DedupKey}",
@@ -61,14 +58,21 @@ public sealed class SlackInteractionHandler(
         return null;
     }
 
+    /// <summary>Inputs cannot live in Slack messages: the renderer's open-form button opens them in a modal instead.</summary>
+    private async Task<JsonObject?> OpenFormAsync(SlackInteractionPayload payload, SlackBlockAction action, ChatUser actor, CancellationToken ct)
+    {
+        if (forms is null || payload.TriggerId is not { } trigger || SlackFormButton.TryParse(action.Value) is not { } button) return LogUnrouted(payload);
+        await forms.OpenAsync(button, trigger, actor, ct);
+        return null;
+    }
+
     private async Task<JsonObject?> ViewSubmissionAsync(SlackInteractionPayload payload, ChatUser actor, string? channelId, CancellationToken ct)
     {
-        if (payload.View is not { } view || router is null) return LogUnrouted(payload);
-        var data = ParseObject(view.PrivateMetadata) ?? [];
-        Merge(data, view.State);
+        if (payload.View is not { CallbackId.Length: > 0 } view || router is null) return LogUnrouted(payload);
+        var data = SlackFormValues.ToCardData(StateValues(view.State), ParseObject(view.PrivateMetadata));
         var conversation = new ConversationRef(ChatPlatform.Slack, channelId ?? "");
         var invoked = new CardActionInvoked($"slack:view:{view.Id}:{view.Hash}", time.GetUtcNow(), conversation, actor,
-            view.CallbackId ?? SlackCardConventions.DefaultFormVerb, data, SourceMessage: null, payload.TriggerId);
+            view.CallbackId, data, SourceMessage: null, payload.TriggerId);
         var result = await router.RouteAsync(invoked, ct);
         if (result.Errors is not { Count: > 0 } errors) return null;
 
@@ -88,8 +92,6 @@ public sealed class SlackInteractionHandler(
             payload.CallbackId, target, payload.Message?.Text, payload.TriggerId), ct);
         return null;
     }
-
-    private IChatChannel? SlackChannel() => channels?.FirstOrDefault(c => c.Platform == ChatPlatform.Slack);
 
     private JsonObject? LogUnrouted(SlackInteractionPayload payload)
     {
@@ -116,6 +118,14 @@ public sealed class SlackInteractionHandler(
         foreach (var block in state.Values.Values)
             foreach (var (inputId, input) in block)
                 data[inputId] = SlackInputValue.Read(input);
+    }
+
+    private static JsonObject StateValues(SlackViewState? state)
+    {
+        var values = new JsonObject();
+        foreach (var (blockId, block) in state?.Values ?? [])
+            values[blockId] = new JsonObject(block.Select(i => KeyValuePair.Create(i.Key, (JsonNode?)i.Value.DeepClone())));
+        return values;
     }
 
     private static string? BlockOf(SlackViewState? state, string inputId) =>

@@ -2,7 +2,6 @@ using EngageBot.Cards;
 using EngageBot.Hosting;
 using EngageBot.SlackApi.Signing;
 using EngageBot.SlackApi.WebApi;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace EngageBot.Channels.Slack;
@@ -27,8 +26,8 @@ public static class SlackModule
         services.AddTransient<SlackEventMapper>();
         services.AddTransient<SlackEventIntake>();
         services.AddTransient<SlackInteractionHandler>();
+        services.AddTransient<SlackFormOpener>();
         services.AddTransient<SlackCommandHandler>();
-        services.TryAddSingleton<IBlockKitRenderer, PlainBlockKitRenderer>();
         services.AddHostedService<SlackSocketModeService>();
 
         // Only a configured Slack is a delivery target: the outbox should not try a workspace we have no token for.

@@ -1,6 +1,9 @@
+using EngageBot.Cards;
 using EngageBot.Channels;
 using EngageBot.Cli;
+using EngageBot.Features.ChurnRisk.Detection;
 using EngageBot.Features.Directory.Cli;
+using EngageBot.Features.Directory.Customers;
 using EngageBot.Features.Directory.Import;
 using EngageBot.Features.Directory.Linking;
 using EngageBot.Features.Directory.Store;
@@ -19,8 +22,11 @@ public static class DirectoryModule
         services.AddSingleton<IDirectoryLookup>(sp => sp.GetRequiredService<DirectoryReader>());
         services.AddSingleton<IPartnerDirectory>(sp => sp.GetRequiredService<DirectoryReader>());
         services.AddSingleton<DirectoryImporter>();
+        // Registered before ChurnRisk's empty fallback (TryAdd), so classify and detection match the directory's customers.
+        services.AddSingleton<ICustomerNameSource, DirectoryCustomerNames>();
         services.AddSingleton<IChatEventHandler, ChannelLinkPromptHandler>();
         services.AddSingleton<ICardActionHandler, ChannelLinkActionHandler>();
+        services.AddSingleton<ICardFormSource, ChannelLinkFormSource>();
         services.AddCliCommand<PartnersImportCommand>();
         services.AddCliCommand<PartnersListCommand>();
         services.AddCliCommand<PartnersShowCommand>();

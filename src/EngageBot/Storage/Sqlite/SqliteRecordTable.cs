@@ -27,24 +27,28 @@ internal sealed class SqliteRecordTable(SqliteRecordStore store, string name) : 
     public async Task<string> InsertAsync(StorageRecord record, CancellationToken cancellationToken = default)
     {
         await using var c = await OpenAsync(cancellationToken);
+        using var writing = await store.WriteLockAsync(cancellationToken);
         return Apply(c, RecordOperation.Insert(record));
     }
 
     public async Task<string> UpsertAsync(StorageRecord record, CancellationToken cancellationToken = default)
     {
         await using var c = await OpenAsync(cancellationToken);
+        using var writing = await store.WriteLockAsync(cancellationToken);
         return Apply(c, RecordOperation.Upsert(record));
     }
 
     public async Task<string> UpdateAsync(StorageRecord record, CancellationToken cancellationToken = default)
     {
         await using var c = await OpenAsync(cancellationToken);
+        using var writing = await store.WriteLockAsync(cancellationToken);
         return Apply(c, RecordOperation.Update(record));
     }
 
     public async Task DeleteAsync(string partitionKey, string rowKey, string? eTag = null, CancellationToken cancellationToken = default)
     {
         await using var c = await OpenAsync(cancellationToken);
+        using var writing = await store.WriteLockAsync(cancellationToken);
         Apply(c, RecordOperation.Delete(new StorageRecord(partitionKey, rowKey, new Dictionary<string, object?>(), eTag)));
     }
 
@@ -71,6 +75,7 @@ internal sealed class SqliteRecordTable(SqliteRecordStore store, string name) : 
         BatchRules.Check(operations);
         foreach (var op in operations.Where(o => o.Kind != RecordOperationKind.Delete)) RecordRules.Check(op.Record);
         await using var c = await OpenAsync(cancellationToken);
+        using var writing = await store.WriteLockAsync(cancellationToken);
         await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(cancellationToken);
         for (var i = 0; i < operations.Count; i++)
         {

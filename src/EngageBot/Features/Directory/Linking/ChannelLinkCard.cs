@@ -1,55 +1,34 @@
 using System.Text.Json.Nodes;
+using EngageBot.Cards;
 using EngageBot.Channels;
 using EngageBot.Features.Directory.Model;
 
 namespace EngageBot.Features.Directory.Linking;
 
 /// <summary>
-/// The Adaptive Cards (1.5, Teams' ceiling) of channel linking: the question sent to an internal person when
-/// the bot lands in an unclaimed channel, and what replaces it once answered. Built in code until the card
-/// library supplies cards/channel-link.json; the ids below are the contract with that template.
+/// The Adaptive Cards (1.5, Teams' ceiling) of channel linking: the question (cards/channel-link.json, sent to an
+/// internal person when the bot lands in an unclaimed channel), and what replaces it once answered. The ids below
+/// are the contract with that template.
 /// </summary>
 public static class ChannelLinkCard
 {
-    public const string Verb = "channel.link";
-    public const string PartnerInput = "partner";
+    public const string TemplateName = "channel-link";
+    public const string Verb = CardVerbs.ChannelLink;
+    public const string PartnerInput = "partnerId";
     public const string ChannelField = "channel";
     public const string PlatformField = "platform";
     public const string ChannelNameField = "channelName";
 
-    public static JsonObject Question(ChatPlatform platform, string channelId, string? channelName, IEnumerable<Partner> partners, string? addedBy)
+    public static JsonObject Question(CardLibrary cards, ChatPlatform platform, string channelId, string? channelName, IEnumerable<Partner> partners) =>
+        cards.Expand(TemplateName, Data(platform, channelId, channelName, partners));
+
+    /// <summary>The template's data: the channel, its platform (echoed in the action's data) and the partners to choose from.</summary>
+    public static JsonObject Data(ChatPlatform platform, string channelId, string? channelName, IEnumerable<Partner> partners) => new()
     {
-        var where = Describe(platform, channelId, channelName);
-        var choices = new JsonArray(partners.Select(p => (JsonNode)new JsonObject { ["title"] = $"{p.Name} ({p.Id})", ["value"] = p.Id }).ToArray());
-        var data = new JsonObject { [ChannelField] = channelId, [PlatformField] = PlatformValue(platform) };
-        if (channelName is not null) data[ChannelNameField] = channelName;
-        return Card(
-            TextBlock("Which partner is this channel for?", bold: true),
-            TextBlock($"EngageBot was added to {where}{(addedBy is null ? "" : $" by {addedBy}")}, and no partner in the directory claims it. "
-                + "Pick the partner so its questions there become tickets."),
-            new JsonObject
-            {
-                ["type"] = "Input.ChoiceSet",
-                ["id"] = PartnerInput,
-                ["label"] = "Partner",
-                ["style"] = "compact",
-                ["isRequired"] = true,
-                ["errorMessage"] = "Choose a partner.",
-                ["choices"] = choices,
-            },
-            new JsonObject
-            {
-                ["type"] = "ActionSet",
-                ["actions"] = new JsonArray(new JsonObject
-                {
-                    ["type"] = "Action.Execute",
-                    ["title"] = "Link channel",
-                    ["verb"] = Verb,
-                    ["style"] = "positive",
-                    ["data"] = data,
-                }),
-            });
-    }
+        ["channel"] = new JsonObject { ["id"] = channelId, ["name"] = channelName is { Length: > 0 } ? "#" + channelName : channelId },
+        ["platform"] = PlatformValue(platform),
+        ["partners"] = new JsonArray(partners.Select(p => (JsonNode)new JsonObject { ["id"] = p.Id, ["name"] = $"{p.Name} ({p.Id})" }).ToArray()),
+    };
 
     public static JsonObject Linked(ChatPlatform platform, string channelId, string? channelName, Partner partner, Person linkedBy, DateTimeOffset at) =>
         Card(

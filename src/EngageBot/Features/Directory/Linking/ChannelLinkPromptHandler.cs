@@ -1,3 +1,4 @@
+using EngageBot.Cards;
 using EngageBot.Channels;
 using EngageBot.Features.Directory.Model;
 
@@ -8,7 +9,7 @@ namespace EngageBot.Features.Directory.Linking;
 /// it, or else every admin, gets the channel-link card in a direct message. One DM per person per add event,
 /// however often the event is redelivered (the outbox deduplicates on the key).
 /// </summary>
-public sealed class ChannelLinkPromptHandler(IPartnerDirectory directory, IOutbox outbox, ILogger<ChannelLinkPromptHandler> logger) : IChatEventHandler
+public sealed class ChannelLinkPromptHandler(IPartnerDirectory directory, IOutbox outbox, CardLibrary cards, ILogger<ChannelLinkPromptHandler> logger) : IChatEventHandler
 {
     public async Task HandleAsync(ChatEvent chatEvent, CancellationToken cancellationToken)
     {
@@ -33,7 +34,7 @@ public sealed class ChannelLinkPromptHandler(IPartnerDirectory directory, IOutbo
             return;
         }
 
-        var card = ChannelLinkCard.Question(platform, channelId, added.ChannelName, snapshot.Partners, actor?.Name ?? added.Actor?.DisplayName);
+        var card = ChannelLinkCard.Question(cards, platform, channelId, added.ChannelName, snapshot.Partners);
         var text = $"EngageBot was added to {(added.ChannelName is { } name ? "#" + name : channelId)}. Which partner is it for?";
         foreach (var person in recipients)
         {
