@@ -37,8 +37,7 @@ internal sealed class InboxStore(IRecordStore store)
     {
         var partition = ConversationPartition(chatEvent.Conversation);
         var dedupRow = "d|" + StoreKey.Escape(chatEvent.DedupKey);
-        if (await Table.GetAsync(partition, dedupRow, cancellationToken) is not null)
-            return false;
+        // No read first: the dedup marker's insert in the batch below is the atomic duplicate check.
         if (!_markersTouched.TryGetValue(partition, out var touched) || now - touched >= MarkerFresh || now < touched)
         {
             await TouchMarkerAsync(partition, now, cancellationToken);

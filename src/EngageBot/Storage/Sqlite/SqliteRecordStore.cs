@@ -38,6 +38,7 @@ public sealed class SqliteRecordStore : IRecordStore
     /// 100 ms: under concurrent accepts that polling, not the writes, set the latency. Other processes still meet busy_timeout.
     /// </summary>
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object?> _configuredHandles = new();
 
     internal async Task<IDisposable> WriteLockAsync(CancellationToken cancellationToken)
     {
@@ -62,10 +63,14 @@ public sealed class SqliteRecordStore : IRecordStore
         _ = _prepared.Value;
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
-        using var pragma = connection.CreateCommand();
-        // busy_timeout lets a second process (another service instance, or the CLI) wait for the write lock instead of failing.
-        pragma.CommandText = "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
-        pragma.ExecuteNonQuery();
+        // Pooled opens reuse the native handle, and these settings live on it: set them once per handle, not per open.
+        if (_configuredHandles.TryAdd(connection.Handle!, null))
+        {
+            using var pragma = connection.CreateCommand();
+            // busy_timeout lets a second process (another service instance, or the CLI) wait for the write lock instead of failing.
+            pragma.CommandText = "PRAGMA busy_timeout=30000; PRAGMA synchronous=NORMAL;";
+            pragma.ExecuteNonQuery();
+        }
         return connection;
     }
 
