@@ -45,14 +45,8 @@ public sealed class OutboxOptions : IValidatableObject
             yield return r;
         if (MaxConcurrency is < 1 or > 1024)
             yield return new($"{Section}:MaxConcurrency must be between 1 and 1024.");
-        if (PollInterval <= TimeSpan.Zero)
-            yield return new($"{Section}:PollInterval must be positive.");
-        if (LeaseDuration < TimeSpan.FromSeconds(1))
-            yield return new($"{Section}:LeaseDuration must be at least 1 second.");
-        if (MaxAttempts is < 1 or > 100)
-            yield return new($"{Section}:MaxAttempts must be between 1 and 100.");
-        if (RetryDelay <= TimeSpan.Zero || MaxRetryDelay < RetryDelay)
-            yield return new($"{Section}:RetryDelay must be positive and at most {Section}:MaxRetryDelay.");
+        foreach (var r in LeasedQueueRules.Validate(Section, PollInterval, LeaseDuration, MaxAttempts, RetryDelay, MaxRetryDelay))
+            yield return r;
     }
 }
 
