@@ -23,9 +23,9 @@ internal sealed class InteractionsBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args)
     {
-        var count = Option(args, "--count", 100_000);
-        var sample = Math.Min(Option(args, "--sample", 2_000), count);
-        var chunk = Option(args, "--chunk", 5_000);
+        var count = BenchmarkArgs.PositiveInt(args, "--count", 100_000);
+        var sample = Math.Min(BenchmarkArgs.PositiveInt(args, "--sample", 2_000), count);
+        var chunk = BenchmarkArgs.PositiveInt(args, "--chunk", 5_000);
         var only = args.SkipWhile(a => a != "--only").Skip(1).FirstOrDefault();
         var now = TimeProvider.System.GetUtcNow();
         var data = InteractionFaker.Generate(count, Partners, now);
@@ -124,12 +124,6 @@ internal sealed class InteractionsBenchmark : IBenchmark
 
     private static void Row(string name, List<Result> results, Func<Result, string> value) =>
         Console.WriteLine($"{name,-44}" + string.Concat(results.Select(r => $"{value(r),26}")));
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var v) && v > 0 ? v : fallback;
-    }
 
     private sealed record Result(string Label, double BatchedRate, double BatchedTx, double BatchedStatements, double SingleRate, double SingleTx,
         TimeSpan Query, int Rows, long QueryTx, TimeSpan Scan);

@@ -18,10 +18,10 @@ internal sealed class OutboxPacingBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args)
     {
-        var messages = Option(args, "--messages", 1000);
-        var channels = Option(args, "--channels", 100);
-        var rate = Option(args, "--rate", 1.0);
-        var burst = Option(args, "--burst", 3);
+        var messages = BenchmarkArgs.Option(args, "--messages", 1000);
+        var channels = BenchmarkArgs.Option(args, "--channels", 100);
+        var rate = BenchmarkArgs.Option(args, "--rate", 1.0);
+        var burst = BenchmarkArgs.Option(args, "--burst", 3);
 
         Console.WriteLine($"outbox-pacing: {messages} messages over {channels} channels; platform limit {rate}/s per channel, burst {burst}");
         // Baselines without any limit: the whole path (enqueue while sending), and the sender alone (all enqueued first).
@@ -91,12 +91,6 @@ internal sealed class OutboxPacingBenchmark : IBenchmark
             + $"{messages / r.Elapsed.TotalSeconds:F0} msg/s; delivered {r.Delivered}, lost {r.Lost}, duplicated {r.Duplicated}, 429s {r.RateLimited}");
         if (minimum is { } min)
             Console.WriteLine($"  theoretical minimum {min.TotalSeconds:F2} s; ratio {r.Elapsed / min:F3}");
-    }
-
-    private static T Option<T>(string[] args, string name, T fallback) where T : IParsable<T>
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? T.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
     private sealed record Result(TimeSpan Elapsed, TimeSpan Enqueued, int Delivered, int Lost, int Duplicated, int RateLimited);

@@ -21,10 +21,10 @@ internal sealed class SlackOutboundBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args)
     {
-        var messages = Option(args, "--messages", 1000);
-        var channels = Option(args, "--channels", 100);
-        var rate = Option(args, "--rate", 1.0);
-        var burst = Option(args, "--burst", 3);
+        var messages = BenchmarkArgs.Option(args, "--messages", 1000);
+        var channels = BenchmarkArgs.Option(args, "--channels", 100);
+        var rate = BenchmarkArgs.Option(args, "--rate", 1.0);
+        var burst = BenchmarkArgs.Option(args, "--burst", 3);
         await using var slack = await RateLimitedSlackServer.StartAsync(rate, burst);
         using var dir = new TempDirectory();
 
@@ -74,11 +74,5 @@ internal sealed class SlackOutboundBenchmark : IBenchmark
         var ok = delivered == messages && duplicated == 0 && ratio <= 1.10;
         Console.WriteLine(ok ? "PASS: within 10% of the minimum, none lost, none duplicated" : "MISS: target is within 10% of the minimum, none lost, none duplicated");
         return ok ? 0 : 1;
-    }
-
-    private static T Option<T>(string[] args, string name, T fallback) where T : IParsable<T>
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? T.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

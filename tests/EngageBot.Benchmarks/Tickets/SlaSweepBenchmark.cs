@@ -23,8 +23,8 @@ public sealed class SlaSweepBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args)
     {
-        var open = Option(args, "--open", 100_000);
-        var due = Option(args, "--due", 1_000);
+        var open = BenchmarkArgs.PositiveInt(args, "--open", 100_000);
+        var due = BenchmarkArgs.PositiveInt(args, "--due", 1_000);
         using var dir = new TempDirectory();
         // Both stores are built first and swept back to back, so both sweeps see the same machine (this one is shared).
         await using var largeRun = await PrepareAsync(dir.File("large.db"), open, due);
@@ -117,12 +117,6 @@ public sealed class SlaSweepBenchmark : IBenchmark
         ticket.PendingAudit.Clear();
         ticket.PendingMessages.Clear();
         return ticket;
-    }
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) && v > 0 ? v : fallback;
     }
 
     private sealed record Result(TimeSpan Setup, TimeSpan Sweep, TimeSpan Idle, int Nudged, int Read)
