@@ -83,6 +83,12 @@ internal sealed class InboxProcessor(
 
     private async Task HandleAsync(InboxEntry entry, CancellationToken cancellationToken)
     {
+        if (await store.IsDoneAsync(entry, cancellationToken))
+        {
+            logger.LogDebug("Inbox event {DedupKey} was redelivered after it was handled; dropped.", entry.DedupKey);
+            await store.CompleteAsync(entry, time.GetUtcNow(), CancellationToken.None);
+            return;
+        }
         ChatEvent chatEvent;
         try
         {
@@ -124,7 +130,7 @@ internal sealed class InboxProcessor(
             return;
         }
 
-        if (!await store.CompleteAsync(entry, CancellationToken.None))
+        if (!await store.CompleteAsync(entry, time.GetUtcNow(), CancellationToken.None))
             logger.LogWarning("Inbox event {DedupKey} was taken over by another instance after its lease expired; it may be handled twice.", entry.DedupKey);
     }
 

@@ -6,13 +6,17 @@ namespace EngageBot.Channels.Inbox;
 
 /// <summary>
 /// Accepted inbound events until every handler has seen them. Table "inbox":
-///   PK "c|{platform}|{channelId}"  one partition per conversation, so dedup and arrival order are one partition's business:
-///     RK "d|{dedupKey}"                     dedup marker, inserted in one batch with the event (insert conflict = duplicate)
-///     RK "q|{acceptedTicks:D19}|{guid}"     the queued event: payload, attempts, lease, next attempt, steps done
+///   PK "c|{platform}|{channelId}"  one partition per conversation, so dedup and order are one partition's business:
+///     RK "q|{eventTicks:D19}|{dedupKey}"   the queued event: payload, attempts, lease, next attempt, steps done.
+///                                          The key derives from the event alone, so a platform retry of a queued
+///                                          event collides with it (insert conflict = duplicate) in one write.
+///     RK "d|{dedupKey}"                    done marker, written in one batch with the queued row's delete: an event
+///                                          redelivered after it was handled is queued again, found done, and dropped.
 ///   PK "w"       RK "{conversation partition}"   work marker, upserted before the event so a poller always finds it
 ///   PK "parked"  RK "{parkedTicks:D19}|{conversation partition}|{queue row}"   events that failed MaxAttempts times
+/// Events are handled in the platform's time order within a conversation (ties by dedup key).
 /// Queries: all work markers (partition "w"); a conversation's oldest queued event (prefix "q|", take 1);
-/// parked events oldest first (partition "parked"). Done events are deleted; dedup markers stay.
+/// parked events oldest first (partition "parked").
 /// </summary>
 internal sealed class InboxStore(IRecordStore store)
 {
@@ -25,7 +29,6 @@ internal sealed class InboxStore(IRecordStore store)
     /// </summary>
     private static readonly TimeSpan MarkerFresh = TimeSpan.FromSeconds(20);
 
-    private readonly ArrivalClock _arrival = new();
     private readonly ConcurrentDictionary<string, DateTimeOffset> _markersTouched = new(StringComparer.Ordinal);
 
     private IRecordTable Table => store.Table("inbox");
@@ -43,8 +46,7 @@ internal sealed class InboxStore(IRecordStore store)
             await TouchMarkerAsync(partition, now, cancellationToken);
             _markersTouched[partition] = now;
         }
-        var queueRow = $"q|{_arrival.Next(now)}|{Guid.NewGuid():N}";
-        var dedup = new StorageRecord(partition, dedupRow, new Dictionary<string, object?> { ["AcceptedAt"] = now, ["QueueRow"] = queueRow });
+        var queueRow = $"q|{StoreKey.Ticks(chatEvent.Timestamp)}|{StoreKey.Escape(chatEvent.DedupKey)}";
         var props = new Dictionary<string, object?>
         {
             ["DedupKey"] = chatEvent.DedupKey,
@@ -55,14 +57,21 @@ internal sealed class InboxStore(IRecordStore store)
         ChunkedText.Write(props, "Payload", ChatEventJson.Serialize(chatEvent));
         try
         {
-            await Table.SubmitBatchAsync([RecordOperation.Insert(dedup), RecordOperation.Insert(new StorageRecord(partition, queueRow, props))], cancellationToken);
+            await Table.InsertAsync(new StorageRecord(partition, queueRow, props), cancellationToken);
             return true;
         }
-        catch (BatchFailedException e) when (e.FailedIndex == 0 && e.Cause is RecordExistsException)
+        catch (RecordExistsException)
         {
             return false;
         }
     }
+
+    /// <summary>
+    /// True when this event was handled (or parked) before: a redelivery that arrived after its original was done.
+    /// Markers written by earlier versions at accept time carry no DoneAt and do not count.
+    /// </summary>
+    public async Task<bool> IsDoneAsync(InboxEntry entry, CancellationToken cancellationToken) =>
+        await Table.GetAsync(entry.Partition, DoneRow(entry.DedupKey), cancellationToken) is { } marker && marker.GetDateTime("DoneAt") is not null;
 
     public async IAsyncEnumerable<WorkMarker> MarkersAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -92,15 +101,16 @@ internal sealed class InboxStore(IRecordStore store)
         }
     }
 
-    /// <summary>Deletes a handled entry; false if its lease was lost to another instance meanwhile.</summary>
-    public async Task<bool> CompleteAsync(InboxEntry entry, CancellationToken cancellationToken)
+    /// <summary>Deletes a handled entry and marks its event done, atomically; false if its lease was lost to another instance meanwhile.</summary>
+    public async Task<bool> CompleteAsync(InboxEntry entry, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var done = new StorageRecord(entry.Partition, DoneRow(entry.DedupKey), new Dictionary<string, object?> { ["DoneAt"] = now });
         try
         {
-            await Table.DeleteAsync(entry.Partition, entry.RowKey, entry.ETag, cancellationToken);
+            await Table.SubmitBatchAsync([RecordOperation.Delete(new StorageRecord(entry.Partition, entry.RowKey, new Dictionary<string, object?>(), entry.ETag)), RecordOperation.Upsert(done)], cancellationToken);
             return true;
         }
-        catch (ConcurrencyConflictException)
+        catch (BatchFailedException e) when (e.FailedIndex == 0 && e.Cause is ConcurrencyConflictException)
         {
             return false;
         }
@@ -133,7 +143,7 @@ internal sealed class InboxStore(IRecordStore store)
         };
         ChunkedText.Write(props, "Payload", entry.Payload);
         await Table.UpsertAsync(new StorageRecord(ParkedPartition, $"{StoreKey.Ticks(now)}|{entry.Partition}|{entry.RowKey}", props), cancellationToken);
-        await CompleteAsync(entry, cancellationToken);
+        await CompleteAsync(entry, now, cancellationToken);
     }
 
     public async IAsyncEnumerable<ParkedEvent> ParkedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
@@ -162,6 +172,8 @@ internal sealed class InboxStore(IRecordStore store)
         {
         }
     }
+
+    private static string DoneRow(string dedupKey) => "d|" + StoreKey.Escape(dedupKey);
 
     private Task TouchMarkerAsync(string partition, DateTimeOffset now, CancellationToken cancellationToken) =>
         Table.UpsertAsync(new StorageRecord(MarkerPartition, partition, new Dictionary<string, object?> { ["UpdatedAt"] = now }), cancellationToken);

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace EngageBot.Storage.Sqlite;
 
@@ -10,28 +12,42 @@ namespace EngageBot.Storage.Sqlite;
 /// </summary>
 internal static class PropertyCodec
 {
+    // Not HTML: no need to escape <, >, & or non-ASCII, which would only make the column larger and slower to write.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
     public static string Encode(IReadOnlyDictionary<string, object?> properties)
     {
-        var json = new JsonObject();
-        foreach (var (name, value) in properties)
+        // Written straight to UTF-8 (not through a JsonObject): this runs on every write, inside the ack path.
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
-            JsonNode? node = value switch
+            json.WriteStartObject();
+            foreach (var (name, value) in properties)
             {
-                null => null,
-                string s => JsonValue.Create(s),
-                int i => Tagged("i32", i.ToString(CultureInfo.InvariantCulture)),
-                long l => Tagged("i64", l.ToString(CultureInfo.InvariantCulture)),
-                double d => Tagged("dbl", d.ToString("R", CultureInfo.InvariantCulture)),
-                bool b => Tagged("bool", b ? "1" : "0"),
-                DateTimeOffset t => Tagged("dt", t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)),
-                DateTime t => Tagged("dt", DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture)),
-                Guid g => Tagged("guid", g.ToString("D")),
-                byte[] bytes => Tagged("bin", Convert.ToBase64String(bytes)),
-                _ => throw new ArgumentException($"Property '{name}' has unsupported type {value.GetType().Name}."),
-            };
-            if (node is not null) json[name] = node;
+                switch (value)
+                {
+                    case null: break;
+                    case string s: json.WriteString(name, s); break;
+                    case int i: Tagged(json, name, "i32", i.ToString(CultureInfo.InvariantCulture)); break;
+                    case long l: Tagged(json, name, "i64", l.ToString(CultureInfo.InvariantCulture)); break;
+                    case double d: Tagged(json, name, "dbl", d.ToString("R", CultureInfo.InvariantCulture)); break;
+                    case bool b: Tagged(json, name, "bool", b ? "1" : "0"); break;
+                    case DateTimeOffset t: Tagged(json, name, "dt", t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)); break;
+                    case DateTime t: Tagged(json, name, "dt", DateTime.SpecifyKind(t, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture)); break;
+                    case Guid g: Tagged(json, name, "guid", g.ToString("D")); break;
+                    case byte[] bytes: Tagged(json, name, "bin", Convert.ToBase64String(bytes)); break;
+                    default: throw new ArgumentException($"Property '{name}' has unsupported type {value.GetType().Name}.");
+                }
+            }
+            json.WriteEndObject();
         }
-        return json.ToJsonString();
+        var text = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        if (buffer.Capacity > 256 * 1024) t_buffer = null; // don't keep a huge buffer per thread after one big record
+        return text;
     }
 
     public static Dictionary<string, object?> Decode(string text)
@@ -62,5 +78,11 @@ internal static class PropertyCodec
         return result;
     }
 
-    private static JsonArray Tagged(string type, string value) => new(JsonValue.Create(type), JsonValue.Create(value));
+    private static void Tagged(Utf8JsonWriter json, string name, string type, string value)
+    {
+        json.WriteStartArray(name);
+        json.WriteStringValue(type);
+        json.WriteStringValue(value);
+        json.WriteEndArray();
+    }
 }

@@ -8,7 +8,7 @@ namespace EngageBot.Storage.Sqlite;
 /// The embedded default: one SQLite file (WAL mode, so readers never block the writer) holding one
 /// SQL table per logical table, keyed (pk, rk) exactly like Table Storage.
 /// </summary>
-public sealed class SqliteRecordStore : IRecordStore
+public sealed class SqliteRecordStore : IRecordStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly string _databasePath;
@@ -24,6 +24,7 @@ public sealed class SqliteRecordStore : IRecordStore
     {
         _databasePath = Path.GetFullPath(databasePath);
         _prepared = new(Prepare);
+        Writer = new SqliteGroupWriter(Open, new SqliteCheckpointer(Open));
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
@@ -33,28 +34,10 @@ public sealed class SqliteRecordStore : IRecordStore
         }.ToString();
     }
 
-    /// <summary>
-    /// This process's writers queue here, in order, instead of in SQLite's busy handler, which polls with sleeps of up to
-    /// 100 ms: under concurrent accepts that polling, not the writes, set the latency. Other processes still meet busy_timeout.
-    /// </summary>
-    private readonly SemaphoreSlim _writer = new(1, 1);
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object?> _configuredHandles = new();
 
-    internal async Task<IDisposable> WriteLockAsync(CancellationToken cancellationToken)
-    {
-        await _writer.WaitAsync(cancellationToken);
-        return new WriterRelease(_writer);
-    }
-
-    private sealed class WriterRelease(SemaphoreSlim writer) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0) writer.Release();
-        }
-    }
+    /// <summary>Every write of this process goes through one group-committing writer (see <see cref="SqliteGroupWriter"/>).</summary>
+    internal SqliteGroupWriter Writer { get; }
 
     public IRecordTable Table(string name) => _tables.GetOrAdd(name, n => new SqliteRecordTable(this, TableNames.Validate(n)));
 
@@ -73,6 +56,8 @@ public sealed class SqliteRecordStore : IRecordStore
         }
         return connection;
     }
+
+    public void Dispose() => Writer.Dispose();
 
     // First use creates the folder and switches the file to WAL (a persistent setting), not the constructor.
     private bool Prepare()

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EngageBot.Channels.Inbox;
+namespace EngageBot.Channels.Outbox;
 
 /// <summary>
 /// Strictly increasing row-key times within this process, so two events stored in the same clock tick still
