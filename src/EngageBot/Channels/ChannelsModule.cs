@@ -18,6 +18,7 @@ public static class ChannelsModule
         services.AddValidatedOptions<InboxOptions>(InboxOptions.Section);
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxSignal>();
+        services.AddSingleton<IntakePriority>();
         services.AddSingleton<IInbox, Inbox.Inbox>();
         services.AddSingleton<InboundInteractionRecorder>();
         services.AddHostedService<InboxProcessor>();

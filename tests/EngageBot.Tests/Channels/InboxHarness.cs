@@ -14,9 +14,11 @@ internal sealed class InboxHarness
     {
         Store = new InboxStore(new SqliteRecordStore(databasePath));
         Signal = new InboxSignal(time);
-        Inbox = new Inbox(Store, Signal, time);
+        var inboxOptions = Options.Create(options ?? new InboxOptions());
+        var priority = new IntakePriority(inboxOptions);
+        Inbox = new Inbox(Store, Signal, priority, time);
         Processor = new InboxProcessor(Store, Signal, handlers, new InboundInteractionRecorder(log ?? new FakeInteractionLog(), directory ?? new FakeDirectory()),
-            Options.Create(options ?? new InboxOptions()), time, NullLogger<InboxProcessor>.Instance);
+            priority, inboxOptions, time, NullLogger<InboxProcessor>.Instance);
     }
 
     public InboxStore Store { get; }

@@ -1,7 +1,7 @@
 namespace EngageBot.Channels.Inbox;
 
 /// <summary>Stores an event durably (deduplicated) and wakes this instance's processor at once.</summary>
-internal sealed class Inbox(InboxStore store, InboxSignal signal, TimeProvider time) : IInbox
+internal sealed class Inbox(InboxStore store, InboxSignal signal, IntakePriority priority, TimeProvider time) : IInbox
 {
     public async Task<bool> AcceptAsync(ChatEvent chatEvent, CancellationToken cancellationToken = default)
     {
@@ -10,6 +10,7 @@ internal sealed class Inbox(InboxStore store, InboxSignal signal, TimeProvider t
             throw new ArgumentException("A chat event needs a dedup key (Slack event_id, Teams activity id).", nameof(chatEvent));
         if (string.IsNullOrWhiteSpace(chatEvent.Conversation.ChannelId))
             throw new ArgumentException("A chat event needs a conversation channel id.", nameof(chatEvent));
+        priority.Accepting();
         var added = await store.AddAsync(chatEvent, time.GetUtcNow(), cancellationToken);
         if (added)
             signal.Pulse();

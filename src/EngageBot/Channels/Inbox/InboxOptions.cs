@@ -24,11 +24,19 @@ public sealed class InboxOptions : IValidatableObject
     /// <summary>Conversations handled in parallel (events within one conversation are always handled in order).</summary>
     public int MaxConcurrency { get; set; } = 8;
 
+    /// <summary>
+    /// While events are arriving, how long the processor may pause before taking up each event, so acks come first
+    /// (see IntakePriority). Zero turns the pause off.
+    /// </summary>
+    public TimeSpan IntakeYield { get; set; } = TimeSpan.FromMilliseconds(50);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var r in LeasedQueueRules.Validate(Section, PollInterval, LeaseDuration, MaxAttempts, RetryDelay, MaxRetryDelay))
             yield return r;
         if (MaxConcurrency is < 1 or > 256)
             yield return new($"{Section}:MaxConcurrency must be between 1 and 256.");
+        if (IntakeYield < TimeSpan.Zero || IntakeYield > TimeSpan.FromSeconds(5))
+            yield return new($"{Section}:IntakeYield must be between 0 and 5 seconds.");
     }
 }

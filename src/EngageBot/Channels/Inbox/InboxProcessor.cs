@@ -15,6 +15,7 @@ internal sealed class InboxProcessor(
     InboxSignal signal,
     IEnumerable<IChatEventHandler> handlers,
     InboundInteractionRecorder recorder,
+    IntakePriority priority,
     IOptions<InboxOptions> options,
     TimeProvider time,
     ILogger<InboxProcessor> logger) : BackgroundService
@@ -64,6 +65,7 @@ internal sealed class InboxProcessor(
     {
         for (var handled = 0; ; handled++)
         {
+            await priority.YieldAsync(cancellationToken);
             var head = await store.HeadAsync(marker.Partition, cancellationToken);
             var now = time.GetUtcNow();
             if (head is null)

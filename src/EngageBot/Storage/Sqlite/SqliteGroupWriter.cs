@@ -57,7 +57,7 @@ internal sealed class SqliteGroupWriter(Func<SqliteConnection> open, SqliteCheck
             _statements ??= new SqliteStatements(_connection);
             while (until is null ? !_queue.IsEmpty : !until.Outcome.Task.IsCompleted)
             {
-                if (!CommitGroup(_connection, _statements, TakeGroup()))
+                if (!CommitGroup(_statements, TakeGroup()))
                     CloseConnection(); // the transaction itself failed: start over on a fresh connection
             }
         }
@@ -96,21 +96,22 @@ internal sealed class SqliteGroupWriter(Func<SqliteConnection> open, SqliteCheck
     }
 
     /// <summary>False when the transaction as a whole failed (every caller in the group has been told).</summary>
-    private bool CommitGroup(SqliteConnection connection, SqliteStatements statements, List<Pending> group)
+    private bool CommitGroup(SqliteStatements statements, List<Pending> group)
     {
         if (group.Count == 0) return true;
         var results = new (string[]? ETags, Exception? Error)[group.Count];
         try
         {
-            using var transaction = connection.BeginTransaction();
+            statements.Control("BEGIN IMMEDIATE");
             for (var i = 0; i < group.Count; i++)
-                results[i] = Apply(transaction, statements, group[i]);
-            transaction.Commit();
+                results[i] = Apply(statements, group[i]);
+            statements.Control("COMMIT");
             checkpointer.Committed();
         }
         catch (Exception e)
         {
             // Not a caller's conflict but the transaction itself (disk full, I/O, another process beyond busy_timeout): nothing committed.
+            statements.RollbackIfOpen();
             foreach (var p in group) p.Outcome.TrySetException(e);
             return false;
         }
@@ -123,29 +124,29 @@ internal sealed class SqliteGroupWriter(Func<SqliteConnection> open, SqliteCheck
     }
 
     /// <summary>One caller's operations, all or none: a storage error rolls back to the caller's savepoint and becomes its outcome.</summary>
-    private static (string[]?, Exception?) Apply(SqliteTransaction transaction, SqliteStatements statements, Pending pending)
+    private static (string[]?, Exception?) Apply(SqliteStatements statements, Pending pending)
     {
         // A single statement that fails is undone by SQLite itself; only multi-operation requests need a savepoint.
         var savepoint = pending.Writes.Count > 1;
-        if (savepoint) statements.Savepoint(transaction, "SAVEPOINT w");
+        if (savepoint) statements.Control("SAVEPOINT w");
         var etags = new string[pending.Writes.Count];
         for (var i = 0; i < pending.Writes.Count; i++)
         {
             try
             {
-                etags[i] = statements.Execute(transaction, pending.Writes[i], inBatch: pending.AsBatch);
+                etags[i] = statements.Execute(pending.Writes[i], inBatch: pending.AsBatch);
             }
             catch (StorageException e)
             {
                 if (savepoint)
                 {
-                    statements.Savepoint(transaction, "ROLLBACK TO w");
-                    statements.Savepoint(transaction, "RELEASE w");
+                    statements.Control("ROLLBACK TO w");
+                    statements.Control("RELEASE w");
                 }
                 return (null, pending.AsBatch ? new BatchFailedException(i, e) : e);
             }
         }
-        if (savepoint) statements.Savepoint(transaction, "RELEASE w");
+        if (savepoint) statements.Control("RELEASE w");
         return (etags, null);
     }
 

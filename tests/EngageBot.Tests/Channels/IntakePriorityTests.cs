@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using EngageBot.Channels.Inbox;
+using Microsoft.Extensions.Options;
+
+namespace EngageBot.Tests.Channels;
+
+public sealed class IntakePriorityTests
+{
+    [Fact]
+    public async Task With_no_arrivals_the_processor_does_not_wait()
+    {
+        var priority = new IntakePriority(Options.Create(new InboxOptions { IntakeYield = TimeSpan.FromSeconds(5) }));
+        var waited = Stopwatch.StartNew();
+        await priority.YieldAsync(default);
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task While_events_keep_arriving_the_processor_waits_at_most_the_configured_pause()
+    {
+        var priority = new IntakePriority(Options.Create(new InboxOptions { IntakeYield = TimeSpan.FromMilliseconds(200) }));
+        using var stop = new CancellationTokenSource();
+        priority.Accepting();
+        var arrivals = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                priority.Accepting();
+                await Task.Delay(1);
+            }
+        });
+        var waited = Stopwatch.StartNew();
+        await priority.YieldAsync(default);
+        waited.Stop();
+        stop.Cancel();
+        await arrivals;
+        Assert.InRange(waited.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(3));
+    }
+
+    [Fact]
+    public async Task Zero_turns_the_pause_off()
+    {
+        var priority = new IntakePriority(Options.Create(new InboxOptions { IntakeYield = TimeSpan.Zero }));
+        priority.Accepting();
+        var waited = Stopwatch.StartNew();
+        await priority.YieldAsync(default);
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(1));
+    }
+}
