@@ -50,7 +50,10 @@ public sealed record CardActionInvoked(string DedupKey, DateTimeOffset Timestamp
     string Verb, JsonObject Data, MessageRef? SourceMessage, string? TriggerId = null)
     : ChatEvent(DedupKey, Timestamp, Conversation, Actor);
 
-/// <summary>A slash command (Slack /engagebot …) or a bot command typed to us in Teams.</summary>
+/// <summary>
+/// A slash command (Slack: Command "/engagebot", Arguments "tickets acme"), a bot command typed to us in Teams or a Slack
+/// global shortcut (Command "tickets", Arguments "acme"). <see cref="BotCommands.Read"/> reads both forms alike.
+/// </summary>
 public sealed record CommandInvoked(string DedupKey, DateTimeOffset Timestamp, ConversationRef Conversation, ChatUser? Actor,
     string Command, string Arguments, string? TriggerId = null)
     : ChatEvent(DedupKey, Timestamp, Conversation, Actor);

@@ -5,6 +5,7 @@ using EngageBot.Channels;
 using EngageBot.Channels.Slack;
 using EngageBot.SlackApi.WebApi;
 using EngageBot.TestSupport.FakeSlack;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace EngageBot.Tests.Slack;
 
@@ -19,8 +20,12 @@ public sealed class SlackChatChannelTests : IAsyncLifetime
     {
         _slack = await FakeSlackServer.StartAsync();
         var api = new SlackApiClient(_http, new SlackApiClientOptions { BaseUrl = _slack.BaseUrl, BotToken = "xoxb-channel" });
-        _channel = new SlackChatChannel(api, new BlockKitRenderer());
+        _channel = NewChannel(api);
     }
+
+    // A fresh DM cache per channel, so each test sees its own conversations.open calls.
+    private static SlackChatChannel NewChannel(SlackApiClient api) =>
+        new(api, new BlockKitRenderer(), new SlackDirectChannels(api, new MemoryCache(new MemoryCacheOptions())));
 
     public async Task DisposeAsync()
     {
@@ -122,7 +127,7 @@ public sealed class SlackChatChannelTests : IAsyncLifetime
     {
         using var http = new HttpClient();
         var api = new SlackApiClient(http, new SlackApiClientOptions { BaseUrl = new Uri($"http://127.0.0.1:{TestSupport.FreePort.Next()}/api/"), BotToken = "x" });
-        var channel = new SlackChatChannel(api, new BlockKitRenderer());
+        var channel = NewChannel(api);
         var e = await Assert.ThrowsAsync<DeliveryException>(() => channel.DeliverAsync(DeliveryTarget.Post(Channel), new OutboundMessage("x"), default));
         Assert.False(e.Permanent);
     }

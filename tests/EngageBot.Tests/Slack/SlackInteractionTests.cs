@@ -118,6 +118,42 @@ public sealed class SlackInteractionTests : IClassFixture<SlackHost>
     }
 
     [Fact]
+    public async Task A_global_shortcut_becomes_the_matching_command_in_the_users_dm()
+    {
+        var response = await _host.PostInteractionAsync(SlackPayloads.GlobalShortcut("my_tickets"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        var command = Assert.IsType<CommandInvoked>(Assert.Single(_host.Inbox.Accepted));
+        Assert.Equal((BotCommands.Tickets, ""), (command.Command, command.Arguments));
+        Assert.Equal(new ConversationRef(ChatPlatform.Slack, "D" + SlackPayloads.InternalUser), command.Conversation);
+        Assert.Equal("944799105734.773906753841.38b5894552bdd4a780554ee59d1f3638", command.TriggerId);
+        Assert.Equal("slack:global-shortcut:" + command.TriggerId, command.DedupKey);
+        Assert.Equal(AuthorKind.Internal, command.Actor!.Kind);
+        Assert.Contains(SlackPayloads.InternalUser, _host.Slack.CallsTo("conversations.open").Select(c => c.Field("users")));
+    }
+
+    [Fact]
+    public async Task A_global_shortcut_with_no_command_word_reaches_features_under_its_callback_id()
+    {
+        await _host.PostInteractionAsync(SlackPayloads.GlobalShortcut("start_checkin", user: "U0OTHER01"));
+
+        var command = Assert.IsType<CommandInvoked>(Assert.Single(_host.Inbox.Accepted));
+        Assert.Equal("start_checkin", command.Command);
+    }
+
+    [Fact]
+    public async Task A_global_shortcut_whose_dm_cannot_be_opened_is_acked_and_dropped()
+    {
+        _host.Slack.FailNext("conversations.open", "user_not_found");
+
+        var response = await _host.PostInteractionAsync(SlackPayloads.GlobalShortcut("my_tickets", user: "U0GONE001"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_host.Inbox.Accepted);
+    }
+
+    [Fact]
     public async Task A_slash_command_becomes_CommandInvoked_in_the_inbox()
     {
         // A command's team_id is where it was typed, not the user's home, so users.info decides.

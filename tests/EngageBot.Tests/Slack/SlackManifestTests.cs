@@ -1,3 +1,5 @@
+using EngageBot.Channels;
+using EngageBot.Channels.Slack;
 using EngageBot.TestSupport;
 using YamlDotNet.RepresentationModel;
 
@@ -39,11 +41,23 @@ public sealed class SlackManifestTests
         Assert.Superset(new HashSet<string> { "chat:write", "commands", "users:read", "channels:read", "reactions:write", "im:write", "app_mentions:read" }, scopes);
     }
 
+    private static List<string> Shortcuts(string type) =>
+        ((YamlSequenceNode)At(Load(), "features", "shortcuts")).Children.Cast<YamlMappingNode>()
+            .Where(s => ((YamlScalarNode)s.Children[new YamlScalarNode("type")]).Value == type)
+            .Select(s => ((YamlScalarNode)s.Children[new YamlScalarNode("callback_id")]).Value!).ToList();
+
     [Fact]
     public void The_message_shortcuts_are_declared_with_stable_callback_ids()
     {
-        var shortcuts = ((YamlSequenceNode)At(Load(), "features", "shortcuts")).Children.Cast<YamlMappingNode>()
-            .Select(s => ((YamlScalarNode)s.Children[new YamlScalarNode("callback_id")]).Value).ToList();
-        Assert.Equal(["open_ticket", "log_feedback", "raise_concern"], shortcuts);
+        Assert.Equal(["open_ticket", "log_feedback", "raise_concern"], Shortcuts("message"));
+    }
+
+    [Fact]
+    public void Every_global_shortcut_is_mapped_to_a_command_word_and_every_mapping_is_declared()
+    {
+        var global = Shortcuts("global");
+
+        Assert.Equal(SlackGlobalShortcuts.Commands.Keys.Order(), global.Order());
+        Assert.All(global, callbackId => Assert.Contains(SlackGlobalShortcuts.CommandFor(callbackId), BotCommands.All));
     }
 }

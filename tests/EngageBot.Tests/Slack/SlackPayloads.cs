@@ -171,6 +171,20 @@ public static class SlackPayloads
         ["action_ts"] = "1793610400.000500",
     }.ToJsonString();
 
+    /// <summary>A global shortcut as the shortcuts payload reference shows it: no channel, message or response_url.</summary>
+    public static string GlobalShortcut(string callbackId, string user = InternalUser, string team = SlackHost.OurTeam) => new JsonObject
+    {
+        ["type"] = "shortcut",
+        ["token"] = "XXXXXXXXXXXXX",
+        ["action_ts"] = "1793610400.000900",
+        ["team"] = new JsonObject { ["id"] = team, ["domain"] = "ours" },
+        ["user"] = new JsonObject { ["id"] = user, ["username"] = "sam", ["team_id"] = team },
+        ["is_enterprise_install"] = false,
+        ["enterprise"] = null,
+        ["callback_id"] = callbackId,
+        ["trigger_id"] = "944799105734.773906753841.38b5894552bdd4a780554ee59d1f3638",
+    }.ToJsonString();
+
     public static string SlashCommand(string text) =>
         "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=" + SlackHost.OurTeam + "&team_domain=ours&channel_id=" + Channel
         + "&channel_name=partner-acme&user_id=" + InternalUser + "&user_name=sam&command=%2Fengagebot&text=" + Uri.EscapeDataString(text)

@@ -76,13 +76,14 @@ public sealed class TeamsActivityMapperTests
     }
 
     [Fact]
-    public async Task Unknown_user_without_tenant_information_is_unknown_and_guests_are_partners()
+    public async Task Same_tenant_user_outside_the_directory_is_internal_and_guests_are_partners()
     {
-        var unknown = Without(TeamsActivities.ChannelMention(Service, aadObjectId: "aad-nobody"), "from", "tenantId");
+        // As documented, a channel message's from has no tenantId: conversation.tenantId (ours) is the sender's tenant.
+        var colleague = Without(TeamsActivities.ChannelMention(Service, aadObjectId: "aad-nobody"), "from", "tenantId");
         var guest = Without(TeamsActivities.ChannelMention(Service, aadObjectId: "aad-guest"), "from", "tenantId");
         guest["from"]!["userRole"] = "guest";
 
-        Assert.Equal(AuthorKind.Unknown, Assert.Single(await MapAsync(unknown)).Actor!.Kind);
+        Assert.Equal(AuthorKind.Internal, Assert.Single(await MapAsync(colleague)).Actor!.Kind);
         Assert.Equal(AuthorKind.Partner, Assert.Single(await MapAsync(guest)).Actor!.Kind);
     }
 

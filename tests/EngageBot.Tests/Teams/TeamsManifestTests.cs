@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text.Json.Nodes;
+using EngageBot.Channels;
 using EngageBot.TestSupport;
 
 namespace EngageBot.Tests.Teams;
@@ -24,6 +25,19 @@ public sealed class TeamsManifestTests
         Assert.Contains("ChannelMember.Read.Group", rsc);
         Assert.All(bot["commandLists"]!.AsArray(), list => Assert.InRange(list!["commands"]!.AsArray().Count, 1, 12));
         Assert.Equal("{{BOT_APP_ID}}", bot["botId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_command_menu_offers_exactly_the_command_words_the_mapper_recognises()
+    {
+        var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(Folder, "manifest.json")))!;
+        var titles = manifest["bots"]![0]!["commandLists"]!.AsArray()
+            .SelectMany(list => list!["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>()))
+            .ToList();
+
+        // Teams inserts the picked title as the message text, so each title must be one command word.
+        Assert.All(titles, title => Assert.Contains(title, BotCommands.All));
+        Assert.Equal(BotCommands.All.Order(), titles.Distinct().Order());
     }
 
     [Theory]

@@ -8,7 +8,7 @@ namespace EngageBot.Channels.Slack;
 /// Slack's outbound side, called by the outbox only. Cards are rendered to Block Kit; <c>text</c> is always sent
 /// as the notification fallback. Failures surface as <see cref="DeliveryException"/>s the outbox can act on.
 /// </summary>
-public sealed class SlackChatChannel(SlackApiClient api, IBlockKitRenderer renderer) : IChatChannel
+public sealed class SlackChatChannel(SlackApiClient api, IBlockKitRenderer renderer, SlackDirectChannels directChannels) : IChatChannel
 {
     public ChatPlatform Platform => ChatPlatform.Slack;
 
@@ -67,12 +67,8 @@ public sealed class SlackChatChannel(SlackApiClient api, IBlockKitRenderer rende
         return new(new MessageRef(conversation, ts));
     }
 
-    private async Task<DeliveryResult> DirectAsync(string userId, OutboundMessage message, CancellationToken ct)
-    {
-        var opened = await api.ConversationsOpenAsync([userId], ct);
-        var dm = new ConversationRef(ChatPlatform.Slack, opened.Channel?.Id ?? throw new SlackApiException("conversations.open", "no_channel"));
-        return await PostAsync(dm, message, ct);
-    }
+    private async Task<DeliveryResult> DirectAsync(string userId, OutboundMessage message, CancellationToken ct) =>
+        await PostAsync(await directChannels.OpenAsync(userId, ct), message, ct);
 
     private async Task<DeliveryResult> EphemeralAsync(ConversationRef conversation, string userId, OutboundMessage message, CancellationToken ct)
     {

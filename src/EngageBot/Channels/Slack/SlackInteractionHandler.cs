@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EngageBot.Cards;
 using EngageBot.SlackApi.Interactivity;
+using EngageBot.SlackApi.WebApi;
 using Microsoft.Extensions.Options;
 
 namespace EngageBot.Channels.Slack;
@@ -9,7 +10,9 @@ namespace EngageBot.Channels.Slack;
 /// <summary>
 /// Interactivity payloads. Card actions (block_actions, view_submission) run synchronously through the card-action
 /// router because their outcome belongs to this HTTP exchange (form errors, opening a modal before the trigger id
-/// expires); message shortcuts go to the inbox like events. Returns the response body (null: empty 200).
+/// expires); message shortcuts go to the inbox like events. A global shortcut has no channel: it becomes a
+/// <see cref="CommandInvoked"/> in the user's DM with the bot, where features answer commands typed nowhere in particular.
+/// Returns the response body (null: empty 200).
 /// </summary>
 public sealed class SlackInteractionHandler(
     SlackAuthorClassifier authors,
@@ -17,6 +20,7 @@ public sealed class SlackInteractionHandler(
     IOptions<SlackOptions> options,
     TimeProvider time,
     ILogger<SlackInteractionHandler> logger,
+    SlackDirectChannels directChannels,
     ICardActionRouter? router = null,
     IOutbox? outbox = null,
     SlackFormOpener? forms = null)
@@ -32,6 +36,7 @@ public sealed class SlackInteractionHandler(
             SlackInteractionPayload.BlockActions => await BlockActionAsync(payload, actor, channelId, cancellationToken),
             SlackInteractionPayload.ViewSubmission => await ViewSubmissionAsync(payload, actor, channelId, cancellationToken),
             SlackInteractionPayload.MessageAction => await MessageActionAsync(payload, actor, channelId, cancellationToken),
+            SlackInteractionPayload.Shortcut => await GlobalShortcutAsync(payload, actor, cancellationToken),
             _ => null,
         };
     }
@@ -90,6 +95,22 @@ public sealed class SlackInteractionHandler(
         var conversation = new ConversationRef(ChatPlatform.Slack, channelId, payload.Message?.IsThreadReply == true ? payload.Message.ThreadTs : null);
         await inbox.AcceptAsync(new MessageActionInvoked($"slack:shortcut:{payload.TriggerId ?? payload.ActionTs}", At(payload.ActionTs), conversation, actor,
             payload.CallbackId, target, payload.Message?.Text, payload.TriggerId), ct);
+        return null;
+    }
+
+    private async Task<JsonObject?> GlobalShortcutAsync(SlackInteractionPayload payload, ChatUser actor, CancellationToken ct)
+    {
+        if (payload.CallbackId is not { Length: > 0 } callbackId) return LogUnrouted(payload);
+        ConversationRef dm;
+        try { dm = await directChannels.OpenAsync(actor.Id, ct); }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            // Slack does not retry interactions; without a DM there is nowhere to answer, so ack rather than fail.
+            logger.LogWarning("Global shortcut {CallbackId}: conversations.open for {UserId} failed: {Error}", callbackId, actor.Id, e.Message);
+            return null;
+        }
+        await inbox.AcceptAsync(new CommandInvoked($"slack:global-shortcut:{payload.TriggerId ?? payload.ActionTs}", At(payload.ActionTs), dm, actor,
+            SlackGlobalShortcuts.CommandFor(callbackId), "", payload.TriggerId), ct);
         return null;
     }
 

@@ -27,6 +27,7 @@ public static class SlackModule
         services.AddTransient<SlackEventIntake>();
         services.AddTransient<SlackInteractionHandler>();
         services.AddTransient<SlackFormOpener>();
+        services.AddTransient<SlackDirectChannels>();
         services.AddTransient<SlackCommandHandler>();
         services.AddHostedService<SlackSocketModeService>();
 

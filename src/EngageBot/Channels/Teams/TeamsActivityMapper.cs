@@ -8,6 +8,8 @@ namespace EngageBot.Channels.Teams;
 /// universal-action-model.md) into neutral chat events. Dedup keys are "teams:{activity id}:{type}", extended where
 /// one activity yields several events (members, reactions) or one id recurs (each edit of a message).
 /// Activities with nothing for features (typing, channelShared, team renames…) map to no event.
+/// A message addressed to the bot (an @mention, or a 1:1 chat) that starts with a command word is a command only, like
+/// a Slack slash command: it is an instruction to us, not conversation, so it opens no ticket and feeds no detector.
 /// </summary>
 public sealed class TeamsActivityMapper(TeamsAuthorClassifier authors, TimeProvider time)
 {
@@ -92,8 +94,11 @@ public sealed class TeamsActivityMapper(TeamsAuthorClassifier authors, TimeProvi
             .Select(e => e.Text!)
             .ToList();
         var text = TeamsMentionText.Clean(a.Text, botMentions);
+        var isDirect = a.Conversation?.ConversationType == "personal";
+        if ((botMentions.Count > 0 || isDirect) && c.Actor?.Kind != AuthorKind.Bot && TeamsBotCommand.Parse(text) is (var word, var arguments))
+            return new CommandInvoked(Key(a, "command"), c.Timestamp, Conversation(c.ConversationId), c.Actor, word, arguments);
         return new MessagePosted(Key(a, a.Type!), c.Timestamp, Conversation(c.ConversationId), c.Actor, a.Id ?? "", text,
-            MentionsBot: botMentions.Count > 0, IsDirect: a.Conversation?.ConversationType == "personal");
+            MentionsBot: botMentions.Count > 0, IsDirect: isDirect);
     }
 
     // Teams: type messageUpdate with eventType editMessage (or undeleteMessage, which restores the text).

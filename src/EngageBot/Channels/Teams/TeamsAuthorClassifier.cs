@@ -5,10 +5,13 @@ using Microsoft.Extensions.Options;
 namespace EngageBot.Channels.Teams;
 
 /// <summary>
-/// Tells our people from partner-side people in shared channels (build-apps-for-shared-private-channels.md): an account
-/// whose home tenant differs from ours is external; guests carry userRole "guest"/"anonymous"; the people directory
-/// (by AAD object id, then 29: id) is the authority for "internal". Our tenant is the configured TenantId, else the
-/// conversation's host tenant (multi-tenant installs without a configured tenant).
+/// Tells our people from partner-side people (build-apps-for-shared-private-channels.md), mirroring the Slack classifier.
+/// In order: bots → Bot; someone in the people directory (by AAD object id, then 29: id) → Internal, wherever their
+/// account lives; a home tenant (the account's tenantId, sent for shared-channel members) other than ours → Partner;
+/// a guest (userRole "guest"/"anonymous": a guest account lives in our tenant but is a partner's person) → Partner;
+/// an Entra user of our configured TenantId (their own tenantId, else the activity's tenant) → Internal; else Unknown.
+/// Without a configured TenantId the host tenant only separates strangers: in a shared channel a partner hosts, the
+/// host tenant is theirs, so it cannot make anyone internal.
 /// </summary>
 public sealed class TeamsAuthorClassifier(IDirectoryLookup directory, IOptions<TeamsOptions> options)
 {
@@ -16,29 +19,35 @@ public sealed class TeamsAuthorClassifier(IDirectoryLookup directory, IOptions<T
     {
         if (account?.Id is not { Length: > 0 } id)
             return null;
-        var ourTenant = options.Value.TenantId is { Length: > 0 } configured ? configured : hostTenantId;
         var homeTenant = account.TenantId ?? hostTenantId;
         if (IsBot(account))
             return new ChatUser(id, account.Name, AuthorKind.Bot, account.AadObjectId, homeTenant);
-        return new ChatUser(id, account.Name, await KindAsync(account, ourTenant, cancellationToken), account.AadObjectId, homeTenant);
+        return new ChatUser(id, account.Name, await KindAsync(account, hostTenantId, cancellationToken), account.AadObjectId, homeTenant);
     }
 
-    private async Task<AuthorKind> KindAsync(ChannelAccount account, string? ourTenant, CancellationToken cancellationToken)
+    private async Task<AuthorKind> KindAsync(ChannelAccount account, string? hostTenantId, CancellationToken cancellationToken)
     {
-        if (account.TenantId is { Length: > 0 } home && ourTenant is { Length: > 0 } && !home.Equals(ourTenant, StringComparison.OrdinalIgnoreCase))
-            return AuthorKind.Partner;
+        var configured = options.Value.TenantId is { Length: > 0 } tenant ? tenant : null;
+        var ourTenant = configured ?? hostTenantId;
         if (account.AadObjectId is { Length: > 0 } aad && await directory.FindPersonAsync(ChatPlatform.Teams, aad, cancellationToken) is not null)
             return AuthorKind.Internal;
         if (await directory.FindPersonAsync(ChatPlatform.Teams, account.Id!, cancellationToken) is not null)
             return AuthorKind.Internal;
-        if (account.UserRole is { } role && (role.Equals("guest", StringComparison.OrdinalIgnoreCase) || role.Equals("anonymous", StringComparison.OrdinalIgnoreCase)))
+        if (account.TenantId is { Length: > 0 } home && ourTenant is { Length: > 0 } && !SameTenant(home, ourTenant))
             return AuthorKind.Partner;
-        // Same tenant but not in the directory: a colleague the directory does not know yet.
-        if (account.TenantId is { Length: > 0 } && ourTenant is { Length: > 0 })
-            return AuthorKind.Internal;
-        return AuthorKind.Unknown;
+        if (IsGuest(account))
+            return AuthorKind.Partner;
+        // A colleague the directory does not know yet. Messages rarely carry from.tenantId, so an Entra user (one with an
+        // aadObjectId; anonymous meeting users have none) is taken to belong to the activity's tenant.
+        var entraTenant = account.TenantId ?? (account.AadObjectId is { Length: > 0 } ? hostTenantId : null);
+        return SameTenant(entraTenant, configured) ? AuthorKind.Internal : AuthorKind.Unknown;
     }
 
     public static bool IsBot(ChannelAccount account) =>
         string.Equals(account.Role, "bot", StringComparison.OrdinalIgnoreCase) || account.Id?.StartsWith("28:", StringComparison.Ordinal) == true;
+
+    private static bool IsGuest(ChannelAccount account) =>
+        account.UserRole is { } role && (role.Equals("guest", StringComparison.OrdinalIgnoreCase) || role.Equals("anonymous", StringComparison.OrdinalIgnoreCase));
+
+    private static bool SameTenant(string? a, string? b) => a is not null && b is not null && a.Equals(b, StringComparison.OrdinalIgnoreCase);
 }

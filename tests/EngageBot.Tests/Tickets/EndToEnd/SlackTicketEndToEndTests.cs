@@ -102,6 +102,22 @@ public sealed class SlackTicketEndToEndTests : IAsyncLifetime
         Assert.Equal([nudge], slack.CallsTo("chat.postMessage").Where(c => c.Field("channel")?.StartsWith('D') == true));
     }
 
+    [Fact]
+    public async Task The_my_tickets_global_shortcut_answers_in_the_users_dm_like_the_tickets_command()
+    {
+        await using var host = new TicketsSlackHost(_slack);
+        _ = host.Server;
+        Assert.True((await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory)).Succeeded);
+
+        var response = await host.PostSignedAsync("/api/slack/interactions",
+            "payload=" + Uri.EscapeDataString(SlackPayloads.GlobalShortcut("my_tickets", Owner)), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await EventuallySingleAsync(host, "chat.postEphemeral", c => c.Field("channel") == "D" + Owner);
+        Assert.Equal(Owner, answer.Field("user"));
+        Assert.Equal("Your open tickets: none.", answer.Field("text"));
+    }
+
     private static async Task<string?> TriageTsAsync(TicketsSlackHost host, string ticketId)
     {
         var status = host.Services.GetRequiredService<EngageBot.Channels.Outbox.IOutboxStatus>();

@@ -110,6 +110,26 @@ public sealed class TeamsTicketEndToEndTests : IAsyncLifetime
         Assert.Single(Requests("POST", "/v3/conversations"), r => r.RawTarget == "/v3/conversations");
     }
 
+    [Fact]
+    public async Task A_bot_command_typed_in_the_partner_channel_answers_the_asker_by_dm_and_opens_no_ticket()
+    {
+        await using var host = new TicketsTeamsHost(_authority, _connector);
+        _ = host.Server;
+        Assert.True((await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory)).Succeeded);
+        var command = Message(RootId, RootId, "<at>EngageBot</at> tickets acme", OwnerAad, TeamsHost.TenantId);
+        command["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention", ["mentioned"] = new JsonObject { ["id"] = TeamsActivities.BotId, ["name"] = "EngageBot" }, ["text"] = "<at>EngageBot</at>",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await host.PostActivityAsync(command)).StatusCode);
+
+        // Teams has no ephemeral messages: the ticket feature's private answer arrives as a DM.
+        await ClockedEventually.TrueAsync(host.Time,
+            () => DirectMessages().Any(r => r.Body?.ToJsonString().Contains("Open tickets of Acme Corp: none.", StringComparison.Ordinal) == true), TimeSpan.FromSeconds(15));
+        Assert.Null(await host.Services.GetRequiredService<TicketService>().FindByMessageAsync(new ConversationRef(ChatPlatform.Teams, PartnerChannel), RootId, default));
+    }
+
     private List<ConnectorRequest> Requests(string method, string prefix) =>
         _connector.Requests.Where(r => r.Method == method && r.RawTarget.StartsWith(prefix, StringComparison.Ordinal)).ToList();
 

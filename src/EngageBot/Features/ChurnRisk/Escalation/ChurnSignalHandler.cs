@@ -23,7 +23,6 @@ public sealed class ChurnSignalHandler(
 {
     public const string FlagReaction = "triangular_flag_on_post";
     public const string ConcernCallback = "raise_concern";
-    public const string ConcernVerb = "concern";
 
     // How far back a 🚩 looks for the flagged message's text in the interaction log.
     private static readonly TimeSpan FlagLookBack = TimeSpan.FromDays(14);
@@ -109,13 +108,8 @@ public sealed class ChurnSignalHandler(
             new OutboundMessage(risk is null ? "Thanks, but nobody is set up to receive concerns for this partner yet." : "Thanks, your concern has been passed to the right person."), ct);
     }
 
-    private static string? ConcernText(CommandInvoked command)
-    {
-        var name = command.Command.Trim().TrimStart('/');
-        var text = name.Equals("engagebot", StringComparison.OrdinalIgnoreCase) ? command.Arguments.Trim() : $"{name} {command.Arguments}".Trim();
-        var verb = text.Split(' ', 2)[0];
-        return verb.Equals(ConcernVerb, StringComparison.OrdinalIgnoreCase) ? text[verb.Length..].Trim() : null;
-    }
+    private static string? ConcernText(CommandInvoked command) =>
+        BotCommands.Read(command) is var (word, arguments) && word.Equals(BotCommands.Concern, StringComparison.OrdinalIgnoreCase) ? arguments : null;
 
     private static RiskEvidence Evidence(RiskSource source, string quote, string? author, DateTimeOffset at, ConversationRef conversation,
         string? messageId, IReadOnlyList<string>? reasons) =>

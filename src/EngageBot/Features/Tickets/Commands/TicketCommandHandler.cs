@@ -20,7 +20,7 @@ public sealed class TicketCommandHandler(
     TimeProvider time)
 {
     private static readonly HashSet<string> Verbs = new(StringComparer.OrdinalIgnoreCase)
-        { "tickets", "ticket", "resolve", "waiting", "urgent", "assign", "close" };
+        { BotCommands.Tickets, BotCommands.Ticket, BotCommands.Resolve, BotCommands.Waiting, BotCommands.Urgent, BotCommands.Assign, BotCommands.Close };
 
     public async Task OnCommandAsync(CommandInvoked command, TicketActor actor, CancellationToken ct)
     {
@@ -35,9 +35,8 @@ public sealed class TicketCommandHandler(
     // "/engagebot tickets acme" (Slack) and a Teams bot command "tickets acme" both arrive here.
     private static List<string> Words(CommandInvoked command)
     {
-        var name = command.Command.Trim().TrimStart('/');
-        var text = name.Equals("engagebot", StringComparison.OrdinalIgnoreCase) ? command.Arguments : $"{name} {command.Arguments}";
-        return text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var (word, arguments) = BotCommands.Read(command);
+        return [word, .. arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
     }
 
     private async Task<OutboundMessage> PartnerAsync(List<string> words, ConversationRef conversation, CancellationToken ct)
