@@ -10,6 +10,8 @@ internal class WakeSignal(TimeProvider time)
 
     public void Pulse()
     {
+        // Called on every accept: skip the release (and its SemaphoreFullException) when a wake-up is already pending.
+        if (_pulse.CurrentCount > 0) return;
         try { _pulse.Release(); }
         catch (SemaphoreFullException) { }
     }

@@ -18,7 +18,10 @@ internal static class PropertyCodec
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;
 
-    public static string Encode(IReadOnlyDictionary<string, object?> properties)
+    public static string Encode(IReadOnlyDictionary<string, object?> properties) => Encoding.UTF8.GetString(EncodeUtf8(properties));
+
+    /// <summary>The same JSON as UTF-8, which is what SQLite stores: the writer binds it without converting.</summary>
+    public static byte[] EncodeUtf8(IReadOnlyDictionary<string, object?> properties)
     {
         // Written straight to UTF-8 (not through a JsonObject): this runs on every write, inside the ack path.
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
@@ -45,9 +48,9 @@ internal static class PropertyCodec
             }
             json.WriteEndObject();
         }
-        var text = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        var utf8 = buffer.WrittenSpan.ToArray();
         if (buffer.Capacity > 256 * 1024) t_buffer = null; // don't keep a huge buffer per thread after one big record
-        return text;
+        return utf8;
     }
 
     public static Dictionary<string, object?> Decode(string text)

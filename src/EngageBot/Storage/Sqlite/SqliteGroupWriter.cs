@@ -75,11 +75,11 @@ internal sealed class SqliteGroupWriter(Func<SqliteConnection> open, SqliteCheck
         // Writes queued while this drain ran found it busy and did not start one: drain them on a pool thread, so a
         // leading caller is not kept from its own request by everyone else's.
         if (!_queue.IsEmpty && Interlocked.CompareExchange(ref _draining, 1, 0) == 0)
-            _ = Task.Run(() =>
+            ThreadPool.UnsafeQueueUserWorkItem(static writer =>
             {
-                Drain(until: null);
-                Release();
-            }, CancellationToken.None);
+                writer.Drain(until: null);
+                writer.Release();
+            }, this, preferLocal: true);
     }
 
     private List<Pending> TakeGroup()

@@ -21,14 +21,14 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
     /// <summary>Runs one write inside the connection's open transaction; returns its new ETag ("" for a delete).</summary>
     public string Execute(SqliteWrite write, bool inBatch)
     {
-        var etag = write.Kind == RecordOperationKind.Delete ? "" : Guid.NewGuid().ToString("N");
+        var etag = write.NewETag;
         var stmt = Statement(write);
         raw.sqlite3_bind_text(stmt, Pk, write.EscapedPartitionKey);
         raw.sqlite3_bind_text(stmt, Rk, write.EscapedRowKey);
         if (write.Kind != RecordOperationKind.Delete)
         {
             raw.sqlite3_bind_text(stmt, ETag, etag);
-            raw.sqlite3_bind_text(stmt, Props, write.Props);
+            raw.sqlite3_bind_text(stmt, Props, write.Props.AsSpan());
         }
         if (!write.MatchesAnyETag && write.Kind is RecordOperationKind.Update or RecordOperationKind.Delete)
             raw.sqlite3_bind_text(stmt, OldETag, write.ETag);
@@ -68,8 +68,8 @@ internal sealed class SqliteStatements(SqliteConnection connection) : IDisposabl
     {
         var rc = raw.sqlite3_step(stmt);
         // Reset (which also clears the error state) before anything can throw, so the statement is always reusable.
+        // Bindings stay: every execution binds each parameter its statement uses.
         raw.sqlite3_reset(stmt);
-        raw.sqlite3_clear_bindings(stmt);
         return rc;
     }
 
