@@ -5,8 +5,8 @@ namespace EngageBot.Storage.Sqlite;
 
 /// <summary>
 /// This process's single SQLite writer, with group commit. SQLite allows one writer at a time, and a transaction's
-/// fixed cost (begin, commit, WAL append) dominates a small write: committing each write alone capped the Slack ack
-/// path near 2,500 events/s. Concurrent writers therefore queue here; one drain loop applies everything queued in
+/// fixed cost (begin, commit, WAL append) dominates a small write such as the Slack ack path's one insert.
+/// Concurrent writers therefore queue here; one drain loop applies everything queued in
 /// one transaction, each caller's operations inside their own savepoint, so one caller's conflict (a duplicate
 /// insert, a stale ETag) rolls back only that caller's operations. Callers hear of success only after the commit,
 /// so durability is unchanged; prepared statements are reused for the whole drain.
@@ -57,7 +57,9 @@ internal sealed class SqliteGroupWriter(Func<SqliteConnection> open, SqliteCheck
             _statements ??= new SqliteStatements(_connection);
             while (until is null ? !_queue.IsEmpty : !until.Outcome.Task.IsCompleted)
             {
-                if (!CommitGroup(_statements, TakeGroup()))
+                var group = TakeGroup();
+                if (group.Count == 0 && _queue.IsEmpty) break; // only cancelled requests were left
+                if (!CommitGroup(_statements, group))
                     CloseConnection(); // the transaction itself failed: start over on a fresh connection
             }
         }
