@@ -4,6 +4,7 @@ using EngageBot.Channels.Slack;
 using EngageBot.Channels.Teams;
 using EngageBot.Features.ChurnRisk;
 using EngageBot.Features.Directory;
+using EngageBot.Features.Help;
 using EngageBot.Features.Interactions;
 using EngageBot.Features.Tickets;
 using EngageBot.Storage;
@@ -25,6 +26,7 @@ public static class EngageBotModules
         builder.AddCards();
         builder.AddChurnRisk();
         builder.AddTickets();
+        builder.AddHelp();
         return builder;
     }
 

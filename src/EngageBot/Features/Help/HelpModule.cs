@@ -1,0 +1,12 @@
+using EngageBot.Channels;
+
+namespace EngageBot.Features.Help;
+
+public static class HelpModule
+{
+    public static WebApplicationBuilder AddHelp(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<IChatEventHandler, HelpCommandHandler>();
+        return builder;
+    }
+}
