@@ -1,6 +1,8 @@
 using EngageBot.Channels;
 using EngageBot.Channels.Inbox;
 using EngageBot.Features.Interactions;
+using EngageBot.Storage;
+using EngageBot.Storage.Sqlite;
 using EngageBot.TestSupport;
 
 namespace EngageBot.Tests.Channels;
@@ -141,6 +143,36 @@ public sealed class InboxTests : IDisposable
         {
             await inbox.Processor.StopAsync(default);
         }
+    }
+
+    [Fact]
+    public async Task Done_markers_expire_after_the_retention_when_their_conversation_next_drains()
+    {
+        var handler = new RecordingHandler();
+        var inbox = new InboxHarness(Db, _time, [handler], options: new InboxOptions { DoneRetention = TimeSpan.FromDays(1) });
+        var partition = InboxStore.ConversationPartition(new ConversationRef(ChatPlatform.Slack, "C1"));
+        await inbox.Inbox.AcceptAsync(InboxHarness.Message("Old"));
+        await inbox.Processor.RunOnceAsync(default);
+
+        _time.Advance(TimeSpan.FromDays(2));
+        await inbox.Inbox.AcceptAsync(InboxHarness.Message("New"));
+        await inbox.Processor.RunOnceAsync(default);
+
+        Assert.Equal(["Old", "New"], handler.Handled.Select(e => e.DedupKey));
+        var markers = new List<string>();
+        await foreach (var r in Records(partition, "d|"))
+            markers.Add(r);
+        Assert.Equal(["d|New"], markers);
+        // Within the retention a redelivery is still recognised.
+        await inbox.Inbox.AcceptAsync(InboxHarness.Message("New"));
+        await inbox.Processor.RunOnceAsync(default);
+        Assert.Equal(2, handler.Handled.Count);
+    }
+
+    private async IAsyncEnumerable<string> Records(string partition, string prefix)
+    {
+        await foreach (var r in new SqliteRecordStore(Db).Table("inbox").QueryAsync(RecordQuery.Prefix(partition, prefix)))
+            yield return r.RowKey;
     }
 
     public void Dispose() => _dir.Dispose();

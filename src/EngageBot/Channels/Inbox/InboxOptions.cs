@@ -30,12 +30,20 @@ public sealed class InboxOptions : IValidatableObject
     /// </summary>
     public TimeSpan IntakeYield { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>
+    /// How long a handled event's done marker is kept to recognise a redelivery (Slack retries within minutes).
+    /// Purged when its conversation next drains, at most hourly per conversation.
+    /// </summary>
+    public TimeSpan DoneRetention { get; set; } = TimeSpan.FromDays(1);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var r in LeasedQueueRules.Validate(Section, PollInterval, LeaseDuration, MaxAttempts, RetryDelay, MaxRetryDelay))
             yield return r;
         if (MaxConcurrency is < 1 or > 256)
             yield return new($"{Section}:MaxConcurrency must be between 1 and 256.");
+        if (DoneRetention < TimeSpan.FromHours(1))
+            yield return new($"{Section}:DoneRetention must be at least an hour (platforms redeliver for several minutes).");
         if (IntakeYield < TimeSpan.Zero || IntakeYield > TimeSpan.FromSeconds(5))
             yield return new($"{Section}:IntakeYield must be between 0 and 5 seconds.");
     }

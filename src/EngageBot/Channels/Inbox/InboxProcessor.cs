@@ -22,6 +22,8 @@ internal sealed class InboxProcessor(
 {
     private const string AuditStep = "interaction-log";
     private static readonly TimeSpan MarkerGrace = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _purged = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<IChatEventHandler> _handlers = handlers.ToList();
     private readonly InboxOptions _options = options.Value;
 
@@ -71,6 +73,7 @@ internal sealed class InboxProcessor(
             if (head is null)
             {
                 await store.TryRemoveMarkerAsync(marker, now, MarkerGrace, cancellationToken);
+                await PurgeDoneMarkersAsync(marker.Partition, now, cancellationToken);
                 return handled;
             }
             // Another instance holds it, or it is backing off: later events of this conversation wait, to keep order.
@@ -81,6 +84,17 @@ internal sealed class InboxProcessor(
                 return handled;
             await HandleAsync(claimed, cancellationToken);
         }
+    }
+
+    /// <summary>Expired done markers go when their conversation drains, at most once an hour per conversation.</summary>
+    private async Task PurgeDoneMarkersAsync(string partition, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_purged.TryGetValue(partition, out var last) && now - last < PurgeInterval && now >= last)
+            return;
+        _purged[partition] = now;
+        var purged = await store.PurgeDoneAsync(partition, now - _options.DoneRetention, cancellationToken);
+        if (purged > 0)
+            logger.LogDebug("Purged {Count} expired done markers of {Conversation}.", purged, partition);
     }
 
     private async Task HandleAsync(InboxEntry entry, CancellationToken cancellationToken)

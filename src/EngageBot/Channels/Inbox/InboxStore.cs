@@ -12,6 +12,7 @@ namespace EngageBot.Channels.Inbox;
 ///                                          event collides with it (insert conflict = duplicate) in one write.
 ///     RK "d|{dedupKey}"                    done marker, written in one batch with the queued row's delete: an event
 ///                                          redelivered after it was handled is queued again, found done, and dropped.
+///                                          Purged after DoneRetention, when the conversation next drains.
 ///   PK "w"       RK "{conversation partition}"   work marker, upserted before the event so a poller always finds it
 ///   PK "parked"  RK "{parkedTicks:D19}|{conversation partition}|{queue row}"   events that failed MaxAttempts times
 /// Events are handled in the platform's time order within a conversation (ties by dedup key).
@@ -171,6 +172,34 @@ internal sealed class InboxStore(IRecordStore store)
         catch (ConcurrencyConflictException)
         {
         }
+    }
+
+    /// <summary>
+    /// Deletes a conversation's done markers older than <paramref name="cutoff"/> (and markers of earlier versions,
+    /// which carry only AcceptedAt); returns how many. Platforms stop redelivering within minutes, so a marker only
+    /// has to outlive that. Best effort: a batch that meets a marker another instance just deleted is skipped.
+    /// </summary>
+    public async Task<int> PurgeDoneAsync(string partition, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var expired = new List<RecordOperation>();
+        await foreach (var r in Table.QueryAsync(RecordQuery.Prefix(partition, "d|"), cancellationToken))
+        {
+            if ((r.GetDateTime("DoneAt") ?? r.GetDateTime("AcceptedAt")) is { } at && at < cutoff)
+                expired.Add(RecordOperation.Delete(new StorageRecord(partition, r.RowKey, new Dictionary<string, object?>(), r.ETag)));
+        }
+        var purged = 0;
+        foreach (var batch in expired.Chunk(BatchRules.MaxOperations))
+        {
+            try
+            {
+                await Table.SubmitBatchAsync(batch, cancellationToken);
+                purged += batch.Length;
+            }
+            catch (BatchFailedException e) when (e.Cause is ConcurrencyConflictException)
+            {
+            }
+        }
+        return purged;
     }
 
     private static string DoneRow(string dedupKey) => "d|" + StoreKey.Escape(dedupKey);
