@@ -45,6 +45,8 @@ internal sealed class SlackOutboundBenchmark : IBenchmark
         builder.Services.AddSingleton(new SlackApiClient(
             new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 }) { Timeout = TimeSpan.FromSeconds(10) },
             new SlackApiClientOptions { BaseUrl = slack.BaseUrl, BotToken = "xoxb-benchmark" }));
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton<SlackDirectChannels>();
         builder.Services.AddSingleton<IChatChannel, SlackChatChannel>();
         await using var app = builder.Build();
         await app.StartAsync();

@@ -16,8 +16,10 @@ public sealed class PacingLimiterTests
         var now = _time.GetUtcNow();
         Assert.Equal(3, Enumerable.Range(0, 10).Count(_ => pacing.TryAcquire(ChatPlatform.Slack, "C1", now) == TimeSpan.Zero));
         Assert.Equal(TimeSpan.Zero, pacing.TryAcquire(ChatPlatform.Slack, "C2", now)); // other channels are not held back
-        Assert.Equal(TimeSpan.FromSeconds(1), pacing.TryAcquire(ChatPlatform.Slack, "C1", now));
-        Assert.Equal(TimeSpan.Zero, pacing.TryAcquire(ChatPlatform.Slack, "C1", now.AddSeconds(1)));
+        // One per second, kept 1% under the limit so clock jitter never draws a 429.
+        Assert.InRange(pacing.TryAcquire(ChatPlatform.Slack, "C1", now).TotalSeconds, 1.009, 1.011);
+        Assert.Equal(TimeSpan.Zero, pacing.TryAcquire(ChatPlatform.Slack, "C1", now.AddSeconds(1.011)));
+        Assert.InRange(pacing.TryAcquire(ChatPlatform.Slack, "C1", now.AddSeconds(1.011)).TotalSeconds, 1.009, 1.011);
     }
 
     [Fact]
@@ -47,7 +49,7 @@ public sealed class PacingLimiterTests
         pacing.Pause(ChatPlatform.Slack, "C1", now.AddSeconds(30));
         Assert.Equal(TimeSpan.FromSeconds(30), pacing.TryAcquire(ChatPlatform.Slack, "C1", now));
         Assert.Equal(TimeSpan.Zero, pacing.TryAcquire(ChatPlatform.Slack, "C2", now));
-        Assert.Equal(TimeSpan.Zero, pacing.TryAcquire(ChatPlatform.Slack, "C1", now.AddSeconds(31)));
+        Assert.Equal(TimeSpan.Zero, pacing.TryAcquire(ChatPlatform.Slack, "C1", now.AddSeconds(32)));
     }
 
     [Fact]

@@ -95,22 +95,30 @@ internal sealed class PacingLimiter(IOptions<OutboxOptions> options)
 }
 
 /// <summary>Starts full (a burst is allowed), refills at a steady rate up to its capacity.</summary>
-internal sealed class TokenBucket(double perSecond, int capacity, DateTimeOffset now)
+internal sealed class TokenBucket(double perSecond, int burst, DateTimeOffset now)
 {
-    private double _tokens = capacity;
+    /// <summary>
+    /// Each send costs a whisker more than one token, so sends keep 1% under the limit (10 ms per paced send at
+    /// 1 msg/s): the platform's clock and ours never agree to the microsecond, and a send paced exactly to the limit
+    /// draws the occasional 429, whose whole-second Retry-After costs far more. A full bucket still holds a burst.
+    /// </summary>
+    private const double Cost = 1.01;
+
+    private readonly double _capacity = burst * Cost;
+    private double _tokens = burst * Cost;
     private DateTimeOffset _at = now;
 
     public TimeSpan Wait(DateTimeOffset now)
     {
         if (now > _at)
         {
-            _tokens = Math.Min(capacity, _tokens + (now - _at).TotalSeconds * perSecond);
+            _tokens = Math.Min(_capacity, _tokens + (now - _at).TotalSeconds * perSecond);
             _at = now;
         }
-        return _tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - _tokens) / perSecond);
+        return _tokens >= Cost ? TimeSpan.Zero : TimeSpan.FromSeconds((Cost - _tokens) / perSecond);
     }
 
-    public void Take() => _tokens -= 1;
+    public void Take() => _tokens -= Cost;
 
     /// <summary>Forgoes <paramref name="by"/> of refill, as if the last take had happened that much later.</summary>
     public void Shift(TimeSpan by) => _at += by;
