@@ -9,7 +9,8 @@ namespace EngageBot.Storage.Sqlite;
 /// Concurrent writers therefore queue here; one drain loop applies everything queued in
 /// one transaction, each caller's operations inside their own savepoint, so one caller's conflict (a duplicate
 /// insert, a stale ETag) rolls back only that caller's operations. Callers hear of success only after the commit,
-/// so durability is unchanged; prepared statements are reused for the whole drain.
+/// so durability is unchanged. The writer's connection and its prepared statements live until a transaction fails
+/// or the store is disposed.
 /// Other processes (a CLI beside the service) still meet SQLite's own lock and busy_timeout.
 /// </summary>
 internal sealed class SqliteGroupWriter(Func<SqliteConnection> open, SqliteCheckpointer checkpointer) : IDisposable
@@ -65,7 +66,8 @@ internal sealed class SqliteGroupWriter(Func<SqliteConnection> open, SqliteCheck
         }
         catch (Exception e)
         {
-            // Opening the connection failed: nothing was taken from the queue; fail what waits rather than spin.
+            // The store is disposed or the connection would not open: nothing was taken from the queue; fail what waits
+            // rather than spin.
             CloseConnection();
             while (_queue.TryDequeue(out var p)) p.Outcome.TrySetException(e);
         }
