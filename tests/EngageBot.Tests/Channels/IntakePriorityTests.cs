@@ -16,16 +16,38 @@ public sealed class IntakePriorityTests
     }
 
     [Fact]
-    public async Task While_events_keep_arriving_the_processor_waits_at_most_the_configured_pause()
+    public async Task A_steady_stream_of_accepts_that_do_not_overlap_does_not_pause_the_processor()
     {
-        var priority = new IntakePriority(Options.Create(new InboxOptions { IntakeYield = TimeSpan.FromMilliseconds(200) }));
+        var priority = new IntakePriority(Options.Create(new InboxOptions { IntakeYield = TimeSpan.FromSeconds(5) }));
         using var stop = new CancellationTokenSource();
-        priority.Accepting();
         var arrivals = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
-                priority.Accepting();
+                using (priority.Accepting()) { }
+                await Task.Delay(1);
+            }
+        });
+        var waited = Stopwatch.StartNew();
+        await priority.YieldAsync(default);
+        waited.Stop();
+        stop.Cancel();
+        await arrivals;
+        Assert.True(waited.Elapsed < TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task While_accepts_overlap_the_processor_waits_at_most_the_configured_pause()
+    {
+        var priority = new IntakePriority(Options.Create(new InboxOptions { IntakeYield = TimeSpan.FromMilliseconds(200) }));
+        using var stop = new CancellationTokenSource();
+        using var storing = priority.Accepting(); // an accept still waiting for the store, under every arrival below
+        using (priority.Accepting()) { }
+        var arrivals = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using (priority.Accepting()) { }
                 await Task.Delay(1);
             }
         });
@@ -41,7 +63,8 @@ public sealed class IntakePriorityTests
     public async Task Zero_turns_the_pause_off()
     {
         var priority = new IntakePriority(Options.Create(new InboxOptions { IntakeYield = TimeSpan.Zero }));
-        priority.Accepting();
+        using var first = priority.Accepting();
+        using var second = priority.Accepting();
         var waited = Stopwatch.StartNew();
         await priority.YieldAsync(default);
         Assert.True(waited.Elapsed < TimeSpan.FromSeconds(1));

@@ -10,7 +10,7 @@ internal sealed class Inbox(InboxStore store, InboxSignal signal, IntakePriority
             throw new ArgumentException("A chat event needs a dedup key (Slack event_id, Teams activity id).", nameof(chatEvent));
         if (string.IsNullOrWhiteSpace(chatEvent.Conversation.ChannelId))
             throw new ArgumentException("A chat event needs a conversation channel id.", nameof(chatEvent));
-        priority.Accepting();
+        using var accepting = priority.Accepting();
         var added = await store.AddAsync(chatEvent, time.GetUtcNow(), cancellationToken);
         if (added)
             signal.Pulse();

@@ -25,10 +25,10 @@ public sealed class InboxOptions : IValidatableObject
     public int MaxConcurrency { get; set; } = 8;
 
     /// <summary>
-    /// While events are arriving, how long the processor may pause before taking up each event, so acks come first
-    /// (see IntakePriority). Zero turns the pause off.
+    /// While the intake is saturated (accepts overlap), how long the processor may pause before taking up each event,
+    /// so acks come first (see IntakePriority). Zero turns the pause off.
     /// </summary>
-    public TimeSpan IntakeYield { get; set; } = TimeSpan.FromMilliseconds(50);
+    public TimeSpan IntakeYield { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How long a handled event's done marker is kept to recognise a redelivery (Slack retries within minutes).

@@ -5,28 +5,41 @@ namespace EngageBot.Channels.Inbox;
 
 /// <summary>
 /// Acks first. Slack retries an event it did not see acknowledged within 3 seconds, and a burst of retries feeds
-/// itself; handling can wait. So while events are arriving, the processor pauses before each event it takes up
+/// itself; handling can wait. So while the intake is saturated the processor pauses before each event it takes up
 /// (at most <see cref="InboxOptions.IntakeYield"/>), leaving the CPU and the store's single writer to the accepts:
-/// a burst is acknowledged at full speed and handled right after it. At everyday rates events rarely arrive within
-/// the quiet window of each other, so handling is not slowed. Real (Stopwatch) time, not the injected clock: this is
-/// CPU scheduling, not business time.
+/// a burst is acknowledged at full speed and handled right after it.
+/// Saturated means accepts overlap: one arrived while another was still being stored, within the last quiet window.
+/// At everyday rates accepts finish long before the next arrives, so handling is not slowed even by a steady stream.
+/// Real (Stopwatch) time, not the injected clock: this is CPU scheduling, not business time.
 /// </summary>
 internal sealed class IntakePriority(IOptions<InboxOptions> options)
 {
     private static readonly TimeSpan QuietWindow = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(5);
-    private long _lastAccept = long.MinValue;
+    private int _inFlight;
+    private long _lastOverlap = long.MinValue;
 
-    public void Accepting() => Volatile.Write(ref _lastAccept, Stopwatch.GetTimestamp());
+    /// <summary>Marks one accept in progress until the scope is disposed.</summary>
+    public AcceptScope Accepting()
+    {
+        if (Interlocked.Increment(ref _inFlight) > 1)
+            Volatile.Write(ref _lastOverlap, Stopwatch.GetTimestamp());
+        return new AcceptScope(this);
+    }
 
-    private bool Busy => Volatile.Read(ref _lastAccept) is var last && last != long.MinValue && Stopwatch.GetElapsedTime(last) < QuietWindow;
+    private bool Saturated => Volatile.Read(ref _lastOverlap) is var last && last != long.MinValue && Stopwatch.GetElapsedTime(last) < QuietWindow;
 
-    /// <summary>Returns once no event has arrived for the quiet window, or after the configured maximum pause.</summary>
+    /// <summary>Returns once accepts have not overlapped for the quiet window, or after the configured maximum pause.</summary>
     public async Task YieldAsync(CancellationToken cancellationToken)
     {
         var max = options.Value.IntakeYield;
         var started = Stopwatch.GetTimestamp();
-        while (Busy && Stopwatch.GetElapsedTime(started) < max)
+        while (Saturated && Stopwatch.GetElapsedTime(started) < max)
             await Task.Delay(Poll, cancellationToken);
+    }
+
+    public readonly struct AcceptScope(IntakePriority owner) : IDisposable
+    {
+        public void Dispose() => Interlocked.Decrement(ref owner._inFlight);
     }
 }
