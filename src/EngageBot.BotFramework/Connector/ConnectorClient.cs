@@ -39,6 +39,10 @@ public sealed class ConnectorClient(HttpClient httpClient, BotTokenProvider toke
         return SendAsync<PagedMembersResult>(HttpMethod.Get, serviceUrl, path, null, "get paged members", cancellationToken);
     }
 
+    /// <summary>One member with Teams' details (userRole, tenantId, userPrincipalName); a user not in the conversation is a 404.</summary>
+    public Task<ChannelAccount> GetConversationMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken cancellationToken = default) =>
+        SendAsync<ChannelAccount>(HttpMethod.Get, serviceUrl, $"v3/conversations/{E(conversationId)}/members/{E(userId)}", null, "get conversation member", cancellationToken);
+
     private static string E(string id) => Uri.EscapeDataString(id);
 
     private async Task<T> SendAsync<T>(HttpMethod method, string serviceUrl, string path, object? body, string operation, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public sealed class FakeBotConnector : LoopbackServer
     private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
     private readonly ConcurrentQueue<TokenRequest> _tokenRequests = new();
     private readonly ConcurrentQueue<ScriptedFailure> _failures = new();
+    private readonly ConcurrentDictionary<string, JsonObject> _members = new(StringComparer.Ordinal);
     private int _nextId;
     private int _issuedTokens;
 
@@ -43,6 +44,17 @@ public sealed class FakeBotConnector : LoopbackServer
         _requests.Clear();
         _failures.Clear();
     }
+
+    /// <summary>
+    /// A member the get-member call returns, shaped like Teams' TeamsChannelAccount. Get-member for anyone else
+    /// answers 404 MemberNotFoundInConversation, as Teams does.
+    /// </summary>
+    public void AddMember(string userId, string userRole, string tenantId, string? aadObjectId = null) =>
+        _members[userId] = new JsonObject
+        {
+            ["id"] = userId, ["name"] = userId, ["aadObjectId"] = aadObjectId, ["userPrincipalName"] = $"{userId}@example.test",
+            ["tenantId"] = tenantId, ["userRole"] = userRole,
+        };
 
     /// <summary>The next Connector call fails with this status, Teams error code and optional Retry-After seconds.</summary>
     public void FailNext(int status, string code, int? retryAfterSeconds = null) => _failures.Enqueue(new(status, code, retryAfterSeconds));
@@ -76,6 +88,10 @@ public sealed class FakeBotConnector : LoopbackServer
                 return Results.Ok();
             if (http.Request.Method == "POST" && raw.TrimEnd('/') == "/v3/conversations")
                 return Results.Json(new JsonObject { ["id"] = $"a:fake-personal-{id}", ["activityId"] = null });
+            if (http.Request.Method == "GET" && MemberId(raw) is { } memberId)
+                return _members.TryGetValue(memberId, out var member)
+                    ? Results.Json(member)
+                    : Results.Json(new JsonObject { ["error"] = new JsonObject { ["code"] = "MemberNotFoundInConversation", ["message"] = "Member not found" } }, statusCode: 404);
             if (raw.Contains("/pagedmembers", StringComparison.Ordinal))
                 return Results.Json(new JsonObject
                 {
@@ -84,6 +100,13 @@ public sealed class FakeBotConnector : LoopbackServer
                 });
             return Results.Json(new JsonObject { ["id"] = $"activity-{id}" });
         });
+    }
+
+    // "/v3/conversations/{id}/members/{userId}" → the unescaped user id.
+    private static string? MemberId(string raw)
+    {
+        var at = raw.IndexOf("/members/", StringComparison.Ordinal);
+        return at < 0 ? null : Uri.UnescapeDataString(raw[(at + "/members/".Length)..]);
     }
 
     private sealed record ScriptedFailure(int Status, string Code, int? RetryAfterSeconds);

@@ -30,6 +30,22 @@ public sealed class TeamsEndToEndTests(EndToEndWorld world) : IClassFixture<EndT
     }
 
     [Fact]
+    public async Task A_guest_in_our_tenant_whose_activity_omits_the_role_is_logged_as_a_partner()
+    {
+        // Guest accounts live in our tenant: from carries no tenantId and no userRole, so only the member record tells.
+        world.Connector.AddMember("29:1tulip-guest", "guest", EndToEndHost.OurTenant);
+        var activity = ChannelMessage("1790000000004", "Can you confirm the renewal quote?");
+        activity["from"] = new JsonObject { ["id"] = "29:1tulip-guest", ["aadObjectId"] = "0a0b0c0d-0000-0000-0000-00000000e2e4", ["name"] = "Gwen (Guest)" };
+
+        var response = await world.PostTeamsAsync(activity);
+
+        Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
+        await EndToEndWorld.EventuallyAsync(async () => (await Logged("1790000000004")).Count > 0, "the guest's message in the interaction log");
+        Assert.Equal(AuthorKind.Partner, Assert.Single(await Logged("1790000000004")).AuthorKind);
+        Assert.Contains(world.Connector.Requests, r => r.Method == "GET" && r.RawTarget.EndsWith("/members/29%3A1tulip-guest", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Forged_tokens_are_refused_and_nothing_is_stored()
     {
         var activity = ChannelMessage("1790000000002", "forged");

@@ -103,6 +103,19 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Get_member_escapes_both_ids_and_reads_the_teams_details()
+    {
+        _connector.AddMember("29:1guest", "guest", "contoso-tenant", "aad-guest");
+
+        var member = await _client.GetConversationMemberAsync(_connector.ServiceUrl, "19:abc@thread.tacv2", "29:1guest");
+
+        Assert.Equal("/v3/conversations/19%3Aabc%40thread.tacv2/members/29%3A1guest", Assert.Single(_connector.Requests).RawTarget);
+        Assert.Equal(("guest", "contoso-tenant", "aad-guest"), (member.UserRole, member.TenantId, member.AadObjectId));
+        var missing = await Assert.ThrowsAsync<ConnectorException>(() => _client.GetConversationMemberAsync(_connector.ServiceUrl, "19:abc@thread.tacv2", "29:1nobody"));
+        Assert.Equal("MemberNotFoundInConversation", missing.ErrorCode);
+    }
+
+    [Fact]
     public async Task Teams_error_body_becomes_a_typed_exception_with_retry_after()
     {
         _connector.FailNext(429, "Throttled", retryAfterSeconds: 7);

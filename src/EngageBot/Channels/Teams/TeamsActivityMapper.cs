@@ -18,7 +18,7 @@ public sealed class TeamsActivityMapper(TeamsAuthorClassifier authors, TimeProvi
         if (activity.Conversation?.Id is not { Length: > 0 } conversationId)
             return [];
         var context = new Context(activity, conversationId, activity.Timestamp ?? time.GetUtcNow(),
-            await authors.ClassifyAsync(activity.From, HostTenant(activity), cancellationToken));
+            await authors.ClassifyAsync(activity.From, HostTenant(activity), cancellationToken, MemberSource(activity)));
         return activity.Type switch
         {
             ActivityTypes.Message when IsCardSubmit(activity) => [MapCardAction(activity, context.Actor)!],
@@ -34,7 +34,7 @@ public sealed class TeamsActivityMapper(TeamsAuthorClassifier authors, TimeProvi
 
     /// <summary>The card action an Action.Execute invoke or an Action.Submit message carries; null for anything else.</summary>
     public async Task<CardActionInvoked?> MapCardActionAsync(Activity activity, CancellationToken cancellationToken = default) =>
-        MapCardAction(activity, await authors.ClassifyAsync(activity.From, HostTenant(activity), cancellationToken));
+        MapCardAction(activity, await authors.ClassifyAsync(activity.From, HostTenant(activity), cancellationToken, MemberSource(activity)));
 
     private CardActionInvoked? MapCardAction(Activity activity, ChatUser? actor)
     {
@@ -52,6 +52,17 @@ public sealed class TeamsActivityMapper(TeamsAuthorClassifier authors, TimeProvi
         var source = activity.ReplyToId is { Length: > 0 } replyTo ? new MessageRef(conversation, replyTo) : null;
         return new CardActionInvoked(Key(activity, activity.Type!), activity.Timestamp ?? time.GetUtcNow(), conversation,
             actor, verb, data, source);
+    }
+
+    /// <summary>
+    /// Where a sender's member record is looked up: their team when the activity is in one (as the Bot Framework SDK's
+    /// TeamsInfo.GetMemberAsync does), else the conversation without its thread suffix.
+    /// </summary>
+    private static TeamsMemberSource? MemberSource(Activity activity)
+    {
+        if (activity.ServiceUrl is not { Length: > 0 } serviceUrl || activity.Conversation?.Id is not { Length: > 0 } conversationId)
+            return null;
+        return new TeamsMemberSource(serviceUrl, activity.GetTeamsChannelData()?.Team?.Id ?? TeamsConversationId.Split(conversationId).ChannelId);
     }
 
     public static string? HostTenant(Activity activity) =>
@@ -144,7 +155,7 @@ public sealed class TeamsActivityMapper(TeamsAuthorClassifier authors, TimeProvi
                 var key = Key(a, $"conversationUpdate:{memberId}:{(joined ? "added" : "removed")}");
                 if (memberId == botId)
                     events.Add(new BotMembershipChanged(key, c.Timestamp, conversation, c.Actor, joined, channelName));
-                else if (await authors.ClassifyAsync(member, HostTenant(a), cancellationToken) is { } user)
+                else if (await authors.ClassifyAsync(member, HostTenant(a), cancellationToken, MemberSource(a)) is { } user)
                     events.Add(new MembershipChanged(key, c.Timestamp, conversation, c.Actor, user, joined));
             }
         }

@@ -20,6 +20,8 @@ public static class TeamsModule
         services.AddSingleton(sp => new BotTokenProvider(() => BotCredentialFactory.Create(CredentialOptions(sp.GetRequiredService<IOptions<TeamsOptions>>().Value))));
         services.AddSingleton(sp => new ConnectorClient(NewHttpClient(), sp.GetRequiredService<BotTokenProvider>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ConversationReferenceStore>();
+        services.AddMemoryCache();
+        services.AddSingleton<TeamsMemberRoles>();
         services.AddSingleton<TeamsAuthorClassifier>();
         services.AddSingleton<TeamsActivityMapper>();
         services.AddSingleton<TeamsChatChannel>();
