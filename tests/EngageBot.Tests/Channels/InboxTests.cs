@@ -169,6 +169,34 @@ public sealed class InboxTests : IDisposable
         Assert.Equal(2, handler.Handled.Count);
     }
 
+    [Fact]
+    public async Task Done_markers_of_a_conversation_that_goes_quiet_expire_too()
+    {
+        var inbox = new InboxHarness(Db, _time, [new RecordingHandler()], options: new InboxOptions { DoneRetention = TimeSpan.FromDays(1) });
+        var partition = InboxStore.ConversationPartition(new ConversationRef(ChatPlatform.Slack, "C-quiet"));
+        await inbox.Inbox.AcceptAsync(InboxHarness.Message("Last words", channel: "C-quiet"));
+        await inbox.Processor.RunOnceAsync(default);
+        Assert.Equal(["d|Last words"], await Collect(Records(partition, "d|")));
+
+        // No event ever arrives in C-quiet again, so no drain of it will purge: the hourly sweep does.
+        _time.Advance(TimeSpan.FromHours(23));
+        await inbox.Processor.RunOnceAsync(default);
+        Assert.Equal(["d|Last words"], await Collect(Records(partition, "d|")));
+        _time.Advance(TimeSpan.FromHours(2));
+        await inbox.Processor.RunOnceAsync(default);
+
+        Assert.Empty(await Collect(Records(partition, "d|")));
+        Assert.Empty(await Collect(Records("purge", "")));
+    }
+
+    private static async Task<List<string>> Collect(IAsyncEnumerable<string> rows)
+    {
+        var list = new List<string>();
+        await foreach (var row in rows)
+            list.Add(row);
+        return list;
+    }
+
     private async IAsyncEnumerable<string> Records(string partition, string prefix)
     {
         await foreach (var r in new SqliteRecordStore(Db).Table("inbox").QueryAsync(RecordQuery.Prefix(partition, prefix)))

@@ -24,6 +24,7 @@ internal sealed class InboxProcessor(
     private static readonly TimeSpan MarkerGrace = TimeSpan.FromMinutes(1);
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _purged = new(StringComparer.Ordinal);
+    private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
     private readonly IReadOnlyList<IChatEventHandler> _handlers = handlers.ToList();
     private readonly InboxOptions _options = options.Value;
 
@@ -60,7 +61,29 @@ internal sealed class InboxProcessor(
         var handled = 0;
         await Parallel.ForEachAsync(markers, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
             async (marker, ct) => Interlocked.Add(ref handled, await DrainAsync(marker, ct)));
+        await SweepQuietConversationsAsync(cancellationToken);
         return handled;
+    }
+
+    /// <summary>
+    /// Purges done markers of conversations that went quiet (no drain will come to purge them), at most hourly.
+    /// A conversation is scheduled whenever a purge leaves markers behind.
+    /// </summary>
+    private async Task SweepQuietConversationsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (now - _lastSweep < PurgeInterval && now >= _lastSweep)
+            return;
+        _lastSweep = now;
+        var due = new List<ScheduledPurge>();
+        await foreach (var purge in store.PurgesDueAsync(now, cancellationToken))
+            due.Add(purge);
+        foreach (var purge in due)
+        {
+            _purged[purge.Partition] = now;
+            if (!await PurgeAndRescheduleAsync(purge.Partition, now, cancellationToken))
+                await store.UnschedulePurgeAsync(purge, cancellationToken);
+        }
     }
 
     private async Task<int> DrainAsync(WorkMarker marker, CancellationToken cancellationToken)
@@ -92,9 +115,22 @@ internal sealed class InboxProcessor(
         if (_purged.TryGetValue(partition, out var last) && now - last < PurgeInterval && now >= last)
             return;
         _purged[partition] = now;
-        var purged = await store.PurgeDoneAsync(partition, now - _options.DoneRetention, cancellationToken);
-        if (purged > 0)
-            logger.LogDebug("Purged {Count} expired done markers of {Conversation}.", purged, partition);
+        await PurgeAndRescheduleAsync(partition, now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Purges expired done markers; while younger ones remain, schedules the next purge for when the oldest of them
+    /// expires (and returns true).
+    /// </summary>
+    private async Task<bool> PurgeAndRescheduleAsync(string partition, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var result = await store.PurgeDoneAsync(partition, now - _options.DoneRetention, cancellationToken);
+        if (result.Purged > 0)
+            logger.LogDebug("Purged {Count} expired done markers of {Conversation}.", result.Purged, partition);
+        if (result.OldestRemaining is not { } oldest)
+            return false;
+        await store.SchedulePurgeAsync(partition, oldest + _options.DoneRetention, cancellationToken);
+        return true;
     }
 
     private async Task HandleAsync(InboxEntry entry, CancellationToken cancellationToken)

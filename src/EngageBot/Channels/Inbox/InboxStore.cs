@@ -15,6 +15,8 @@ namespace EngageBot.Channels.Inbox;
 ///                                          Purged after DoneRetention, when the conversation next drains.
 ///   PK "w"       RK "{conversation partition}"   work marker, upserted before the event so a poller always finds it
 ///   PK "parked"  RK "{parkedTicks:D19}|{conversation partition}|{queue row}"   events that failed MaxAttempts times
+///   PK "purge"   RK "{conversation partition}"   DueAt: the conversation still holds done markers, all expired by then;
+///                                                swept so a conversation that goes quiet does not keep them forever
 /// Events are handled in the platform's time order within a conversation (ties by dedup key).
 /// Queries: all work markers (partition "w"); a conversation's oldest queued event (prefix "q|", take 1);
 /// parked events oldest first (partition "parked").
@@ -23,6 +25,7 @@ internal sealed class InboxStore(IRecordStore store)
 {
     private const string MarkerPartition = "w";
     private const string ParkedPartition = "parked";
+    private const string PurgePartition = "purge";
 
     /// <summary>
     /// A marker this instance touched this recently needs no new touch: the processor only drops markers untouched for
@@ -179,13 +182,17 @@ internal sealed class InboxStore(IRecordStore store)
     /// which carry only AcceptedAt); returns how many. Platforms stop redelivering within minutes, so a marker only
     /// has to outlive that. Best effort: a batch that meets a marker another instance just deleted is skipped.
     /// </summary>
-    public async Task<int> PurgeDoneAsync(string partition, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    public async Task<DonePurge> PurgeDoneAsync(string partition, DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var expired = new List<RecordOperation>();
+        DateTimeOffset? oldestKept = null;
         await foreach (var r in Table.QueryAsync(RecordQuery.Prefix(partition, "d|"), cancellationToken))
         {
-            if ((r.GetDateTime("DoneAt") ?? r.GetDateTime("AcceptedAt")) is { } at && at < cutoff)
+            var at = r.GetDateTime("DoneAt") ?? r.GetDateTime("AcceptedAt");
+            if (at is null || at < cutoff)
                 expired.Add(RecordOperation.Delete(new StorageRecord(partition, r.RowKey, new Dictionary<string, object?>(), r.ETag)));
+            else if (oldestKept is null || at < oldestKept)
+                oldestKept = at;
         }
         var purged = 0;
         foreach (var batch in expired.Chunk(BatchRules.MaxOperations))
@@ -199,7 +206,33 @@ internal sealed class InboxStore(IRecordStore store)
             {
             }
         }
-        return purged;
+        return new DonePurge(purged, oldestKept);
+    }
+
+    /// <summary>Remembers that <paramref name="partition"/> holds done markers that will all have expired by <paramref name="dueAt"/>.</summary>
+    public Task SchedulePurgeAsync(string partition, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        Table.UpsertAsync(new StorageRecord(PurgePartition, partition, new Dictionary<string, object?> { ["DueAt"] = dueAt }), cancellationToken);
+
+    /// <summary>Conversations whose scheduled purge is due (one small partition: a row per conversation with markers).</summary>
+    public async IAsyncEnumerable<ScheduledPurge> PurgesDueAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var r in Table.QueryAsync(RecordQuery.Partition(PurgePartition), cancellationToken))
+        {
+            if (r.GetDateTime("DueAt") is not { } due || due <= now)
+                yield return new ScheduledPurge(r.RowKey, r.ETag!);
+        }
+    }
+
+    /// <summary>Drops a schedule unless another instance rescheduled it meanwhile.</summary>
+    public async Task UnschedulePurgeAsync(ScheduledPurge purge, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Table.DeleteAsync(PurgePartition, purge.Partition, purge.ETag, cancellationToken);
+        }
+        catch (ConcurrencyConflictException)
+        {
+        }
     }
 
     private static string DoneRow(string dedupKey) => "d|" + StoreKey.Escape(dedupKey);
@@ -235,3 +268,8 @@ internal sealed class InboxStore(IRecordStore store)
 }
 
 internal sealed record WorkMarker(string Partition, DateTimeOffset UpdatedAt, string ETag);
+
+/// <summary>What a purge of done markers did: how many expired markers went, and when the oldest one left was written.</summary>
+internal readonly record struct DonePurge(int Purged, DateTimeOffset? OldestRemaining);
+
+internal sealed record ScheduledPurge(string Partition, string ETag);
