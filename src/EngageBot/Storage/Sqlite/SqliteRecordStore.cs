@@ -11,6 +11,7 @@ namespace EngageBot.Storage.Sqlite;
 public sealed class SqliteRecordStore : IRecordStore, IDisposable
 {
     private readonly string _connectionString;
+    private readonly string _writerConnectionString;
     private readonly string _databasePath;
     private readonly Lazy<bool> _prepared;
     private readonly ConcurrentDictionary<string, SqliteRecordTable> _tables = new(StringComparer.OrdinalIgnoreCase);
@@ -24,14 +25,18 @@ public sealed class SqliteRecordStore : IRecordStore, IDisposable
     {
         _databasePath = Path.GetFullPath(databasePath);
         _prepared = new(Prepare);
-        Writer = new SqliteGroupWriter(Open, new SqliteCheckpointer(Open));
-        _connectionString = new SqliteConnectionStringBuilder
+        var builder = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             DefaultTimeout = 30,
-        }.ToString();
+        };
+        _connectionString = builder.ToString();
+        builder.Pooling = false;
+        _writerConnectionString = builder.ToString();
+        // The writer's connection is its own, not the pool's: it carries a 64 MB page cache and lives until disposal.
+        Writer = new SqliteGroupWriter(() => Open(_writerConnectionString), new SqliteCheckpointer(Open));
     }
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object?> _configuredHandles = new();
@@ -41,10 +46,12 @@ public sealed class SqliteRecordStore : IRecordStore, IDisposable
 
     public IRecordTable Table(string name) => _tables.GetOrAdd(name, n => new SqliteRecordTable(this, TableNames.Validate(n)));
 
-    internal SqliteConnection Open()
+    internal SqliteConnection Open() => Open(_connectionString);
+
+    private SqliteConnection Open(string connectionString)
     {
         _ = _prepared.Value;
-        var connection = new SqliteConnection(_connectionString);
+        var connection = new SqliteConnection(connectionString);
         connection.Open();
         // Pooled opens reuse the native handle, and these settings live on it: set them once per handle, not per open.
         if (_configuredHandles.TryAdd(connection.Handle!, null))
