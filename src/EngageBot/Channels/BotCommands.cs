@@ -15,13 +15,14 @@ public static class BotCommands
     public const string Assign = "assign";
     public const string Close = "close";
     public const string Concern = "concern";
+    public const string Link = "link";
     public const string Help = "help";
 
     /// <summary>The Slack slash command that carries the word as its first argument.</summary>
     public const string SlashCommand = "/engagebot";
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        { Tickets, Ticket, Resolve, Waiting, Urgent, Assign, Close, Concern, Help };
+        { Tickets, Ticket, Resolve, Waiting, Urgent, Assign, Close, Concern, Link, Help };
 
     /// <summary>"/engagebot tickets acme" (Slack) and "tickets acme" (Teams, shortcuts) both read as ("tickets", "acme").</summary>
     public static (string Word, string Arguments) Read(CommandInvoked command)

@@ -48,6 +48,24 @@ public sealed class ChannelLinkEndToEndTests(EndToEndWorld world) : IClassFixtur
         Assert.Equal((AuthorKind.Partner, NewChannel), (logged.AuthorKind, logged.ChannelId));
     }
 
+    [Fact]
+    public async Task The_link_command_sends_the_card_by_dm_and_answers_in_the_channel()
+    {
+        world.Slack.AddUser(Priya, EndToEndHost.OurSlackTeam, name: "priya");
+        var form = "team_id=" + EndToEndHost.OurSlackTeam + "&channel_id=C0LATELINK&channel_name=acme-late&user_id=" + Priya
+            + "&user_name=priya&command=%2Fengagebot&text=link&trigger_id=13345224609.738474920.e2elink";
+
+        var response = await world.PostSlackAsync("/api/slack/commands", form, "application/x-www-form-urlencoded");
+
+        Assert.True(response.IsSuccessStatusCode);
+        await EndToEndWorld.EventuallyAsync(() => Task.FromResult(world.Slack.CallsTo("chat.postEphemeral").Any(c => c.Field("channel") == "C0LATELINK")),
+            "the answer in the channel");
+        await EndToEndWorld.EventuallyAsync(() => Task.FromResult(world.Slack.CallsTo("chat.postMessage").Any(c =>
+                c.Field("channel") == "D" + Priya && c.IsJson && c.Json.ToJsonString().Contains("Which partner is this channel for", StringComparison.Ordinal))),
+            "the channel-link card by DM");
+        Assert.Equal(Priya, world.Slack.CallsTo("conversations.open").Last().Field("users"));
+    }
+
     private JsonObject? OpenFormButton() =>
         world.Slack.CallsTo("chat.postMessage").Select(c => c.IsJson ? c.Json["blocks"] : null).OfType<JsonArray>()
             .SelectMany(blocks => blocks.OfType<JsonObject>())

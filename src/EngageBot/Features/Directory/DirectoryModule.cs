@@ -25,6 +25,7 @@ public static class DirectoryModule
         // Registered before ChurnRisk's empty fallback (TryAdd), so classify and detection match the directory's customers.
         services.AddSingleton<ICustomerNameSource, DirectoryCustomerNames>();
         services.AddSingleton<IChatEventHandler, ChannelLinkPromptHandler>();
+        services.AddSingleton<IChatEventHandler, ChannelLinkCommandHandler>();
         services.AddSingleton<ICardActionHandler, ChannelLinkActionHandler>();
         services.AddSingleton<ICardFormSource, ChannelLinkFormSource>();
         services.AddCliCommand<PartnersImportCommand>();

@@ -20,6 +20,7 @@ public sealed class HelpCommandHandler(IOutbox outbox) : IChatEventHandler
         (BotCommands.Urgent, "urgent ID: make a ticket urgent", false),
         (BotCommands.Resolve, "resolve ID: resolve a ticket", false),
         (BotCommands.Close, "close ID: close a ticket", false),
+        (BotCommands.Link, "link: link this channel to a partner", false),
         (BotCommands.Help, "help: this list", true),
     ];
 

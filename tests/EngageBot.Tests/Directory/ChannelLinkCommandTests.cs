@@ -1,0 +1,95 @@
+using System.Text.Json.Nodes;
+using EngageBot.Cards;
+using EngageBot.Channels;
+using EngageBot.Features.Directory.Linking;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace EngageBot.Tests.Directory;
+
+/// <summary>"link" in a channel: the card by DM, answered by the same handler as the bot-added prompt.</summary>
+public sealed class ChannelLinkCommandTests : IAsyncLifetime
+{
+    private static readonly ChatUser Priya = new("U07PRIYA01", "Priya", AuthorKind.Internal);
+    private static readonly ChatUser PartnerUser = new("U0PARTNER9", "Pat from Northwind", AuthorKind.Partner, HomeTeamId: "T05NORTHWD");
+
+    private readonly DirectoryHarness _directory = new();
+    private readonly RecordingOutbox _outbox = new();
+    private ChannelLinkCommandHandler _command = null!;
+    private ChannelLinkActionHandler _action = null!;
+
+    public async Task InitializeAsync()
+    {
+        await _directory.ImportAsync(DirectoryYaml.Sample);
+        _command = new ChannelLinkCommandHandler(_directory.Reader, _outbox, new CardLibrary());
+        _action = new ChannelLinkActionHandler(_directory.Reader, _directory.Store, _directory.Time, NullLogger<ChannelLinkActionHandler>.Instance);
+    }
+
+    public Task DisposeAsync()
+    {
+        _directory.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static CommandInvoked Link(string channel, ChatUser actor, string dedup = "cmd-1") =>
+        new(dedup, DateTimeOffset.UnixEpoch, new ConversationRef(ChatPlatform.Slack, channel), actor, BotCommands.SlashCommand, "link");
+
+    [Fact]
+    public async Task An_internal_person_gets_the_link_card_by_dm_and_their_answer_links_the_channel()
+    {
+        await _command.HandleAsync(Link("C0LATECHAN", Priya), CancellationToken.None);
+
+        var card = Assert.Single(_outbox.Sent, s => s.Target == DeliveryTarget.Direct(ChatPlatform.Slack, "U07PRIYA01")).Message.Card!;
+        var reply = Assert.Single(_outbox.Sent, s => s.Target.Kind == DeliveryKind.Ephemeral);
+        Assert.Contains("direct message", reply.Message.Text);
+        var data = card["actions"]![0]!["data"]!.AsObject().DeepClone().AsObject();
+        Assert.Equal(("C0LATECHAN", "slack"), ((string?)data["channel"], (string?)data["platform"]));
+
+        data["partnerId"] = "northwind";
+        var answer = new CardActionInvoked("act-1", _directory.Time.GetUtcNow(), new ConversationRef(ChatPlatform.Slack, "D0DM"), Priya, ChannelLinkCard.Verb, data, null);
+        await _action.HandleAsync(answer, CancellationToken.None);
+        Assert.Equal("northwind", (await _directory.Reader.GetSnapshotAsync()).PartnerIdByChannel(ChatPlatform.Slack, "C0LATECHAN"));
+    }
+
+    [Fact]
+    public async Task A_linked_channel_can_be_relinked_and_the_dm_says_where_it_is_now()
+    {
+        await _command.HandleAsync(Link("C0LATECHAN", Priya), CancellationToken.None);
+        var data = _outbox.Sent[0].Message.Card!["actions"]![0]!["data"]!.AsObject().DeepClone().AsObject();
+        data["partnerId"] = "northwind";
+        await _action.HandleAsync(new CardActionInvoked("act-1", _directory.Time.GetUtcNow(), new ConversationRef(ChatPlatform.Slack, "D0DM"), Priya, ChannelLinkCard.Verb, data, null), CancellationToken.None);
+
+        await _command.HandleAsync(Link("C0LATECHAN", Priya, dedup: "cmd-2"), CancellationToken.None);
+
+        var second = _outbox.Sent.Last(s => s.Target.Kind == DeliveryKind.DirectMessage);
+        Assert.Contains("linked to Northwind", second.Message.Text);
+    }
+
+    [Theory]
+    [InlineData("C07NWSHARED", "directory file")]
+    [InlineData("D0PRIYADM", "Run link in the channel")]
+    public async Task A_channel_the_file_assigns_or_a_dm_gets_an_explanation_and_no_card(string channel, string expected)
+    {
+        await _command.HandleAsync(Link(channel, Priya), CancellationToken.None);
+
+        var reply = Assert.Single(_outbox.Sent);
+        Assert.Equal(DeliveryKind.Ephemeral, reply.Target.Kind);
+        Assert.Contains(expected, reply.Message.Text);
+    }
+
+    [Fact]
+    public async Task Partners_may_not_link()
+    {
+        await _command.HandleAsync(Link("C07NWSHARED", PartnerUser), CancellationToken.None);
+
+        var reply = Assert.Single(_outbox.Sent);
+        Assert.Contains("Only people in the EngageBot directory", reply.Message.Text);
+    }
+
+    [Fact]
+    public async Task Other_commands_are_not_its_business()
+    {
+        await _command.HandleAsync(new CommandInvoked("cmd-9", DateTimeOffset.UnixEpoch, new ConversationRef(ChatPlatform.Slack, "C0LATECHAN"), Priya, BotCommands.SlashCommand, "tickets"), CancellationToken.None);
+
+        Assert.Empty(_outbox.Sent);
+    }
+}
