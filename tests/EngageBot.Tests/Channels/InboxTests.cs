@@ -27,7 +27,7 @@ public sealed class InboxTests : IDisposable
         // A redelivery after the event was handled is stored (the accept makes no reads), then dropped unhandled.
         Assert.True(await inbox.Inbox.AcceptAsync(InboxHarness.Message("Ev1")));
         await inbox.Processor.RunOnceAsync(default);
-        Assert.Null(await inbox.Store.HeadAsync(InboxStore.ConversationPartition(new ConversationRef(ChatPlatform.Slack, "C1")), default));
+        Assert.Empty(await inbox.Store.QueuedAsync(10, default));
 
         Assert.Equal(["Ev1"], handler.Handled.Select(e => e.DedupKey));
         var entry = Assert.Single(log.Entries);
@@ -88,8 +88,8 @@ public sealed class InboxTests : IDisposable
     {
         var inbox = new InboxHarness(Db, _time, []);
         await inbox.Inbox.AcceptAsync(InboxHarness.Message("Ev1"));
-        var head = await inbox.Store.HeadAsync(InboxStore.ConversationPartition(new ConversationRef(ChatPlatform.Slack, "C1")), default);
-        Assert.NotNull(await inbox.Store.TryClaimAsync(head!, _time.GetUtcNow() + TimeSpan.FromMinutes(2), default)); // then "crashes"
+        var head = Assert.Single(await inbox.Store.QueuedAsync(10, default));
+        Assert.NotNull(await inbox.Store.TryClaimAsync(head, _time.GetUtcNow() + TimeSpan.FromMinutes(2), default)); // then "crashes"
 
         var handler = new RecordingHandler();
         var next = new InboxHarness(Db, _time, [handler]);
@@ -146,47 +146,51 @@ public sealed class InboxTests : IDisposable
     }
 
     [Fact]
-    public async Task Done_markers_expire_after_the_retention_when_their_conversation_next_drains()
+    public async Task Done_markers_expire_after_the_retention_even_in_a_conversation_that_went_quiet()
     {
         var handler = new RecordingHandler();
         var inbox = new InboxHarness(Db, _time, [handler], options: new InboxOptions { DoneRetention = TimeSpan.FromDays(1) });
-        var partition = InboxStore.ConversationPartition(new ConversationRef(ChatPlatform.Slack, "C1"));
-        await inbox.Inbox.AcceptAsync(InboxHarness.Message("Old"));
+        await inbox.Inbox.AcceptAsync(InboxHarness.Message("Old", channel: "C-quiet"));
         await inbox.Processor.RunOnceAsync(default);
+        Assert.Equal(["d|c|Slack|C-quiet|Old"], await Collect(Records("q", "d|")));
 
-        _time.Advance(TimeSpan.FromDays(2));
-        await inbox.Inbox.AcceptAsync(InboxHarness.Message("New"));
-        await inbox.Processor.RunOnceAsync(default);
-
-        Assert.Equal(["Old", "New"], handler.Handled.Select(e => e.DedupKey));
-        var markers = new List<string>();
-        await foreach (var r in Records(partition, "d|"))
-            markers.Add(r);
-        Assert.Equal(["d|New"], markers);
-        // Within the retention a redelivery is still recognised.
-        await inbox.Inbox.AcceptAsync(InboxHarness.Message("New"));
-        await inbox.Processor.RunOnceAsync(default);
-        Assert.Equal(2, handler.Handled.Count);
-    }
-
-    [Fact]
-    public async Task Done_markers_of_a_conversation_that_goes_quiet_expire_too()
-    {
-        var inbox = new InboxHarness(Db, _time, [new RecordingHandler()], options: new InboxOptions { DoneRetention = TimeSpan.FromDays(1) });
-        var partition = InboxStore.ConversationPartition(new ConversationRef(ChatPlatform.Slack, "C-quiet"));
-        await inbox.Inbox.AcceptAsync(InboxHarness.Message("Last words", channel: "C-quiet"));
-        await inbox.Processor.RunOnceAsync(default);
-        Assert.Equal(["d|Last words"], await Collect(Records(partition, "d|")));
-
-        // No event ever arrives in C-quiet again, so no drain of it will purge: the hourly sweep does.
+        // No event ever arrives in C-quiet again: the hourly purge takes its marker once the retention has passed.
         _time.Advance(TimeSpan.FromHours(23));
+        await inbox.Inbox.AcceptAsync(InboxHarness.Message("New"));
         await inbox.Processor.RunOnceAsync(default);
-        Assert.Equal(["d|Last words"], await Collect(Records(partition, "d|")));
+        Assert.Equal(["d|c|Slack|C-quiet|Old", "d|c|Slack|C1|New"], await Collect(Records("q", "d|")));
         _time.Advance(TimeSpan.FromHours(2));
         await inbox.Processor.RunOnceAsync(default);
 
-        Assert.Empty(await Collect(Records(partition, "d|")));
-        Assert.Empty(await Collect(Records("purge", "")));
+        Assert.Equal(["d|c|Slack|C1|New"], await Collect(Records("q", "d|")));
+        // Within the retention a redelivery is still recognised.
+        await inbox.Inbox.AcceptAsync(InboxHarness.Message("New"));
+        await inbox.Processor.RunOnceAsync(default);
+        Assert.Equal(["Old", "New"], handler.Handled.Select(e => e.DedupKey));
+    }
+
+    [Fact]
+    public async Task Events_and_done_markers_of_the_previous_layout_are_moved_and_handled()
+    {
+        // The layout before: a partition per conversation ("q|{ticks}|{dedup}" rows, "d|{dedup}" markers) and a work marker.
+        var table = new SqliteRecordStore(Db).Table("inbox");
+        var conversation = InboxStore.ConversationKey(new ConversationRef(ChatPlatform.Slack, "C1"));
+        var queued = InboxHarness.Message("Queued");
+        var props = new Dictionary<string, object?> { ["DedupKey"] = "Queued", ["EventType"] = nameof(MessagePosted), ["AcceptedAt"] = _time.GetUtcNow(), ["Attempts"] = 0 };
+        ChunkedText.Write(props, "Payload", ChatEventJson.Serialize(queued));
+        await table.InsertAsync(new StorageRecord(conversation, $"q|{StoreKey.Ticks(queued.Timestamp)}|Queued", props));
+        await table.InsertAsync(new StorageRecord(conversation, "d|Handled", new Dictionary<string, object?> { ["DoneAt"] = _time.GetUtcNow() }));
+        await table.InsertAsync(new StorageRecord("w", conversation, new Dictionary<string, object?> { ["UpdatedAt"] = _time.GetUtcNow() }));
+        var handler = new RecordingHandler();
+        var inbox = new InboxHarness(Db, _time, [handler]);
+
+        await inbox.Processor.RunOnceAsync(default);
+        await inbox.Inbox.AcceptAsync(InboxHarness.Message("Handled")); // a redelivery of an event handled before the upgrade
+        await inbox.Processor.RunOnceAsync(default);
+
+        Assert.Equal(["Queued"], handler.Handled.Select(e => e.DedupKey));
+        Assert.Empty(await Collect(Records(conversation, "")));
+        Assert.Empty(await Collect(Records("w", "")));
     }
 
     private static async Task<List<string>> Collect(IAsyncEnumerable<string> rows)

@@ -2,7 +2,7 @@ namespace EngageBot.Channels.Inbox;
 
 /// <summary>One accepted event waiting in its conversation's queue, as stored (with the ETag claims are made against).</summary>
 internal sealed record InboxEntry(
-    string Partition,
+    string Conversation,
     string RowKey,
     string ETag,
     string DedupKey,

@@ -5,7 +5,7 @@ namespace EngageBot.Channels.Inbox;
 
 /// <summary>
 /// Hands every accepted event to the interaction log and then to each <see cref="IChatEventHandler"/>, one event
-/// at a time per conversation in arrival order, conversations in parallel. Wakes at once on a local accept and
+/// at a time per conversation in platform time order, conversations in parallel. Wakes at once on a local accept and
 /// polls for the rest. An event is claimed with a lease (ETag update) so instances never handle it concurrently;
 /// a failure is retried with exponential backoff, skipping the steps that already succeeded, and parked after
 /// MaxAttempts. A failing event holds back later events of its conversation until then, to keep their order.
@@ -21,12 +21,14 @@ internal sealed class InboxProcessor(
     ILogger<InboxProcessor> logger) : BackgroundService
 {
     private const string AuditStep = "interaction-log";
-    private static readonly TimeSpan MarkerGrace = TimeSpan.FromMinutes(1);
+
+    /// <summary>Queued events read per pass; conversations among them are handled in parallel, each in order.</summary>
+    private const int PassSize = 1000;
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _purged = new(StringComparer.Ordinal);
-    private DateTimeOffset _lastSweep = DateTimeOffset.MinValue;
     private readonly IReadOnlyList<IChatEventHandler> _handlers = handlers.ToList();
     private readonly InboxOptions _options = options.Value;
+    private DateTimeOffset _lastPurge = DateTimeOffset.MinValue;
+    private bool _migrated;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -52,94 +54,72 @@ internal sealed class InboxProcessor(
         }
     }
 
-    /// <summary>One pass over every conversation with queued events; returns how many events were handled or parked.</summary>
+    /// <summary>Handles every queued event that is due, conversations in parallel; returns how many were handled or parked.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
-        var markers = new List<WorkMarker>();
-        await foreach (var m in store.MarkersAsync(cancellationToken))
-            markers.Add(m);
+        if (!_migrated)
+        {
+            var moved = await store.MigrateLegacyAsync(cancellationToken);
+            if (moved > 0)
+                logger.LogInformation("Moved {Count} queued events from the previous inbox layout.", moved);
+            _migrated = true;
+        }
         var handled = 0;
-        await Parallel.ForEachAsync(markers, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
-            async (marker, ct) => Interlocked.Add(ref handled, await DrainAsync(marker, ct)));
-        await SweepQuietConversationsAsync(cancellationToken);
+        while (true)
+        {
+            var queued = await store.QueuedAsync(PassSize, cancellationToken);
+            var conversations = queued.GroupBy(e => e.Conversation, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+            var progress = 0;
+            await Parallel.ForEachAsync(conversations, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
+                async (events, ct) => Interlocked.Add(ref progress, await DrainAsync(events, ct)));
+            handled += progress;
+            // A full page that moved may hide more behind it; otherwise the rest is blocked (leased, backing off) or gone.
+            if (progress == 0 || queued.Count < PassSize)
+                break;
+        }
+        await PurgeDoneMarkersAsync(cancellationToken);
         return handled;
     }
 
-    /// <summary>
-    /// Purges done markers of conversations that went quiet (no drain will come to purge them), at most hourly.
-    /// A conversation is scheduled whenever a purge leaves markers behind.
-    /// </summary>
-    private async Task SweepQuietConversationsAsync(CancellationToken cancellationToken)
+    /// <summary>One conversation's queued events in order, until one is not due or fails: later events wait for it, to keep order.</summary>
+    private async Task<int> DrainAsync(List<InboxEntry> events, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (now - _lastSweep < PurgeInterval && now >= _lastSweep)
-            return;
-        _lastSweep = now;
-        var due = new List<ScheduledPurge>();
-        await foreach (var purge in store.PurgesDueAsync(now, cancellationToken))
-            due.Add(purge);
-        foreach (var purge in due)
-        {
-            _purged[purge.Partition] = now;
-            if (!await PurgeAndRescheduleAsync(purge.Partition, now, cancellationToken))
-                await store.UnschedulePurgeAsync(purge, cancellationToken);
-        }
-    }
-
-    private async Task<int> DrainAsync(WorkMarker marker, CancellationToken cancellationToken)
-    {
-        for (var handled = 0; ; handled++)
+        var handled = 0;
+        foreach (var entry in events)
         {
             await priority.YieldAsync(cancellationToken);
-            var head = await store.HeadAsync(marker.Partition, cancellationToken);
             var now = time.GetUtcNow();
-            if (head is null)
-            {
-                await store.TryRemoveMarkerAsync(marker, now, MarkerGrace, cancellationToken);
-                await PurgeDoneMarkersAsync(marker.Partition, now, cancellationToken);
-                return handled;
-            }
-            // Another instance holds it, or it is backing off: later events of this conversation wait, to keep order.
-            if (head.LeaseUntil > now || head.NextAttemptAt > now)
-                return handled;
-            var claimed = await store.TryClaimAsync(head, now + _options.LeaseDuration, cancellationToken);
-            if (claimed is null)
-                return handled;
-            await HandleAsync(claimed, cancellationToken);
+            // Another instance holds it, or it is backing off.
+            if (entry.LeaseUntil > now || entry.NextAttemptAt > now)
+                break;
+            var claimed = await store.TryClaimAsync(entry, now + _options.LeaseDuration, cancellationToken);
+            if (claimed is null || !await HandleAsync(claimed, cancellationToken))
+                break;
+            handled++;
         }
+        return handled;
     }
 
-    /// <summary>Expired done markers go when their conversation drains, at most once an hour per conversation.</summary>
-    private async Task PurgeDoneMarkersAsync(string partition, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Expired done markers go at most hourly (at start, then on the first pass of each hour).</summary>
+    private async Task PurgeDoneMarkersAsync(CancellationToken cancellationToken)
     {
-        if (_purged.TryGetValue(partition, out var last) && now - last < PurgeInterval && now >= last)
+        var now = time.GetUtcNow();
+        if (now - _lastPurge < PurgeInterval && now >= _lastPurge)
             return;
-        _purged[partition] = now;
-        await PurgeAndRescheduleAsync(partition, now, cancellationToken);
+        _lastPurge = now;
+        var purged = await store.PurgeDoneAsync(now - _options.DoneRetention, cancellationToken);
+        if (purged > 0)
+            logger.LogDebug("Purged {Count} expired done markers.", purged);
     }
 
-    /// <summary>
-    /// Purges expired done markers; while younger ones remain, schedules the next purge for when the oldest of them
-    /// expires (and returns true).
-    /// </summary>
-    private async Task<bool> PurgeAndRescheduleAsync(string partition, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var result = await store.PurgeDoneAsync(partition, now - _options.DoneRetention, cancellationToken);
-        if (result.Purged > 0)
-            logger.LogDebug("Purged {Count} expired done markers of {Conversation}.", result.Purged, partition);
-        if (result.OldestRemaining is not { } oldest)
-            return false;
-        await store.SchedulePurgeAsync(partition, oldest + _options.DoneRetention, cancellationToken);
-        return true;
-    }
-
-    private async Task HandleAsync(InboxEntry entry, CancellationToken cancellationToken)
+    /// <summary>False when the event failed and waits for a retry (so later events of its conversation wait too).</summary>
+    private async Task<bool> HandleAsync(InboxEntry entry, CancellationToken cancellationToken)
     {
         if (await store.IsDoneAsync(entry, cancellationToken))
         {
             logger.LogDebug("Inbox event {DedupKey} was redelivered after it was handled; dropped.", entry.DedupKey);
             await store.CompleteAsync(entry, time.GetUtcNow(), CancellationToken.None);
-            return;
+            return true;
         }
         ChatEvent chatEvent;
         try
@@ -150,7 +130,7 @@ internal sealed class InboxProcessor(
         {
             logger.LogError(e, "Inbox event {DedupKey} ({EventType}) cannot be read; parked.", entry.DedupKey, entry.EventType);
             await store.ParkAsync(entry, $"Unreadable payload: {e.Message}", time.GetUtcNow(), CancellationToken.None);
-            return;
+            return true;
         }
 
         var done = entry.StepsDone.ToList();
@@ -178,15 +158,16 @@ internal sealed class InboxProcessor(
         }
         catch (Exception e)
         {
-            await FailAsync(entry, done, e);
-            return;
+            return await FailAsync(entry, done, e);
         }
 
         if (!await store.CompleteAsync(entry, time.GetUtcNow(), CancellationToken.None))
             logger.LogWarning("Inbox event {DedupKey} was taken over by another instance after its lease expired; it may be handled twice.", entry.DedupKey);
+        return true;
     }
 
-    private async Task FailAsync(InboxEntry entry, IReadOnlyList<string> done, Exception e)
+    /// <summary>Parks the event after its last attempt (true: the conversation moves on), else schedules a retry (false).</summary>
+    private async Task<bool> FailAsync(InboxEntry entry, IReadOnlyList<string> done, Exception e)
     {
         var now = time.GetUtcNow();
         var error = $"{e.GetType().Name}: {e.Message}";
@@ -194,10 +175,11 @@ internal sealed class InboxProcessor(
         {
             logger.LogError(e, "Inbox event {DedupKey} ({EventType}) failed {Attempts} times; parked.", entry.DedupKey, entry.EventType, entry.Attempts);
             await store.ParkAsync(entry, e.ToString(), now, CancellationToken.None);
-            return;
+            return true;
         }
         var delay = TimeSpan.FromTicks(Math.Min(_options.MaxRetryDelay.Ticks, _options.RetryDelay.Ticks * (1L << Math.Min(entry.Attempts - 1, 20))));
         logger.LogWarning(e, "Inbox event {DedupKey} ({EventType}) failed attempt {Attempts}; retrying in {Delay}.", entry.DedupKey, entry.EventType, entry.Attempts, delay);
         await store.RetryLaterAsync(entry, now + delay, error, done, CancellationToken.None);
+        return false;
     }
 }
