@@ -10,7 +10,7 @@ namespace EngageBot.Tests.Channels;
 internal sealed class InboxHarness
 {
     public InboxHarness(string databasePath, TimeProvider time, IEnumerable<IChatEventHandler> handlers, FakeInteractionLog? log = null,
-        FakeDirectory? directory = null, InboxOptions? options = null)
+        FakeDirectory? directory = null, InboxOptions? options = null, int passSize = 1000)
     {
         Store = new InboxStore(new SqliteRecordStore(databasePath));
         Signal = new InboxSignal(time);
@@ -18,7 +18,7 @@ internal sealed class InboxHarness
         var priority = new IntakePriority(inboxOptions);
         Inbox = new Inbox(Store, Signal, priority, time);
         Processor = new InboxProcessor(Store, Signal, handlers, new InboundInteractionRecorder(log ?? new FakeInteractionLog(), directory ?? new FakeDirectory()),
-            priority, inboxOptions, time, NullLogger<InboxProcessor>.Instance);
+            priority, inboxOptions, time, NullLogger<InboxProcessor>.Instance) { PassSize = passSize };
     }
 
     public InboxStore Store { get; }

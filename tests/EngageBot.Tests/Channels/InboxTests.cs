@@ -69,6 +69,26 @@ public sealed class InboxTests : IDisposable
     }
 
     [Fact]
+    public async Task A_conversation_stuck_behind_a_failing_event_does_not_hold_up_the_conversations_queued_after_it()
+    {
+        var handler = new RecordingHandler { FailWhen = e => e.DedupKey == "A0" };
+        var inbox = new InboxHarness(Db, _time, [handler], options: new InboxOptions { RetryDelay = TimeSpan.FromMinutes(1) }, passSize: 2);
+        var t0 = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 5; i++) // more of the stuck conversation than one page holds
+            await inbox.Inbox.AcceptAsync(InboxHarness.Message($"A{i}", channel: "CA", at: t0.AddSeconds(i)));
+        await inbox.Inbox.AcceptAsync(InboxHarness.Message("B0", channel: "CB", at: t0.AddSeconds(10)));
+
+        await inbox.Processor.RunOnceAsync(default);
+        await inbox.Processor.RunOnceAsync(default);
+
+        Assert.Equal(["B0"], handler.Handled.Select(e => e.DedupKey));
+        _time.Advance(TimeSpan.FromMinutes(1));
+        handler.FailWhen = _ => false;
+        await inbox.Processor.RunOnceAsync(default);
+        Assert.Equal(["B0", "A0", "A1", "A2", "A3", "A4"], handler.Handled.Select(e => e.DedupKey));
+    }
+
+    [Fact]
     public async Task Events_accepted_before_a_restart_are_handled_by_the_next_instance()
     {
         var before = new InboxHarness(Db, _time, [new RecordingHandler()]);

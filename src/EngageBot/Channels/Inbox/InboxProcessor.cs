@@ -22,8 +22,8 @@ internal sealed class InboxProcessor(
 {
     private const string AuditStep = "interaction-log";
 
-    /// <summary>Queued events read per pass; conversations among them are handled in parallel, each in order.</summary>
-    private const int PassSize = 1000;
+    /// <summary>Queued events read per page; conversations among them are handled in parallel, each in order.</summary>
+    internal int PassSize { get; init; } = 1000;
     private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
     private readonly IReadOnlyList<IChatEventHandler> _handlers = handlers.ToList();
     private readonly InboxOptions _options = options.Value;
@@ -65,24 +65,37 @@ internal sealed class InboxProcessor(
             _migrated = true;
         }
         var handled = 0;
+        // Page through the whole queue: a conversation stuck behind a failing event must not hide the others behind it.
+        var blocked = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        string? after = null;
         while (true)
         {
-            var queued = await store.QueuedAsync(PassSize, cancellationToken);
-            var conversations = queued.GroupBy(e => e.Conversation, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
-            var progress = 0;
-            await Parallel.ForEachAsync(conversations, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
-                async (events, ct) => Interlocked.Add(ref progress, await DrainAsync(events, ct)));
-            handled += progress;
-            // A full page that moved may hide more behind it; otherwise the rest is blocked (leased, backing off) or gone.
-            if (progress == 0 || queued.Count < PassSize)
+            var page = await store.QueuedAsync(PassSize, cancellationToken, after);
+            if (page.Count == 0)
                 break;
+            var conversations = page.Where(e => !blocked.ContainsKey(e.Conversation))
+                .GroupBy(e => e.Conversation, StringComparer.Ordinal).Select(g => g.ToList()).ToList();
+            await Parallel.ForEachAsync(conversations, new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrency, CancellationToken = cancellationToken },
+                async (events, ct) =>
+                {
+                    var (count, stopped) = await DrainAsync(events, ct);
+                    Interlocked.Add(ref handled, count);
+                    if (stopped)
+                        blocked[events[0].Conversation] = true;
+                });
+            if (page.Count < PassSize)
+                break;
+            after = page[^1].RowKey;
         }
         await PurgeDoneMarkersAsync(cancellationToken);
         return handled;
     }
 
-    /// <summary>One conversation's queued events in order, until one is not due or fails: later events wait for it, to keep order.</summary>
-    private async Task<int> DrainAsync(List<InboxEntry> events, CancellationToken cancellationToken)
+    /// <summary>
+    /// One conversation's queued events in order, until one is not due or fails (stopped): later events of the
+    /// conversation wait for it, to keep order.
+    /// </summary>
+    private async Task<(int Handled, bool Stopped)> DrainAsync(List<InboxEntry> events, CancellationToken cancellationToken)
     {
         var handled = 0;
         foreach (var entry in events)
@@ -91,13 +104,13 @@ internal sealed class InboxProcessor(
             var now = time.GetUtcNow();
             // Another instance holds it, or it is backing off.
             if (entry.LeaseUntil > now || entry.NextAttemptAt > now)
-                break;
+                return (handled, true);
             var claimed = await store.TryClaimAsync(entry, now + _options.LeaseDuration, cancellationToken);
             if (claimed is null || !await HandleAsync(claimed, cancellationToken))
-                break;
+                return (handled, true);
             handled++;
         }
-        return handled;
+        return (handled, false);
     }
 
     /// <summary>Expired done markers go at most hourly (at start, then on the first pass of each hour).</summary>

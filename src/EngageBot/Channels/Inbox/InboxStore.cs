@@ -60,11 +60,15 @@ internal sealed class InboxStore(IRecordStore store)
     public async Task<bool> IsDoneAsync(InboxEntry entry, CancellationToken cancellationToken) =>
         await Table.GetAsync(QueuePartition, DoneRow(entry.Conversation, entry.DedupKey), cancellationToken) is { } marker && marker.GetDateTime("DoneAt") is not null;
 
-    /// <summary>The oldest queued events, in platform time order across conversations.</summary>
-    public async Task<List<InboxEntry>> QueuedAsync(int take, CancellationToken cancellationToken)
+    /// <summary>The oldest queued events (after the queue row <paramref name="after"/>, when given), in platform time order across conversations.</summary>
+    public async Task<List<InboxEntry>> QueuedAsync(int take, CancellationToken cancellationToken, string? after = null)
     {
+        var query = RecordQuery.Prefix(QueuePartition, "q|") with { Take = take };
+        // Keys hold no control characters (StoreKey escapes them), so the key itself plus " " is the first one after it.
+        if (after is not null)
+            query = query with { RowKeyFrom = after + " " };
         var entries = new List<InboxEntry>();
-        await foreach (var r in Table.QueryAsync(RecordQuery.Prefix(QueuePartition, "q|") with { Take = take }, cancellationToken))
+        await foreach (var r in Table.QueryAsync(query, cancellationToken))
             entries.Add(Read(r));
         return entries;
     }
