@@ -68,6 +68,10 @@ public sealed class DirectorySnapshot
 
     public string? PartnerIdByChannel(ChatPlatform platform, string channelId) => _channelOwners.GetValueOrDefault((platform, channelId));
 
+    /// <summary>The partner the imported file gives this channel to (chat links aside): only the file can move it.</summary>
+    public Partner? FilePartnerByChannel(ChatPlatform platform, string channelId) =>
+        Partners.FirstOrDefault(p => p.On(platform).ChannelIds.Contains(channelId));
+
     /// <summary>The partner whose Slack team id / Teams tenant id this is, for telling partner-side users apart.</summary>
     public string? PartnerIdByHomeTeam(ChatPlatform platform, string teamOrTenantId) => _homeTeams.GetValueOrDefault((platform, teamOrTenantId));
 

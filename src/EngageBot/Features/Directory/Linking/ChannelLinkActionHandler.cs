@@ -32,8 +32,7 @@ public sealed class ChannelLinkActionHandler(DirectoryReader reader, DirectorySt
         if (snapshot.Partner(partnerId) is not { } partner)
             return CardActionResult.Invalid(new Dictionary<string, string> { [ChannelLinkCard.PartnerInput] = $"There is no partner '{partnerId}' any more; choose another." });
 
-        var fileOwner = snapshot.Partners.FirstOrDefault(p => p.On(platform).ChannelIds.Contains(channelId));
-        if (fileOwner is not null)
+        if (snapshot.FilePartnerByChannel(platform, channelId) is { } fileOwner)
             return CardActionResult.Updated(ChannelLinkCard.AlreadyClaimed(platform, channelId, channelName, fileOwner));
 
         var now = time.GetUtcNow();

@@ -37,8 +37,11 @@ public static class ChannelLinkCard
                 + $"'{PlatformValue(platform)}.channels'.", subtle: true));
 
     public static JsonObject AlreadyClaimed(ChatPlatform platform, string channelId, string? channelName, Partner owner) =>
-        Card(TextBlock($"{Describe(platform, channelId, channelName)} already belongs to {owner.Name} ({owner.Id}) in the directory file. "
-            + "Change the file and re-import it to move the channel."));
+        Card(TextBlock(AlreadyClaimedText(platform, channelId, channelName, owner)));
+
+    public static string AlreadyClaimedText(ChatPlatform platform, string channelId, string? channelName, Partner owner) =>
+        $"{Describe(platform, channelId, channelName)} already belongs to {owner.Name} ({owner.Id}) in the directory file. "
+        + "Change the file and re-import it to move the channel.";
 
     public static string PlatformValue(ChatPlatform platform) => platform.ToString().ToLowerInvariant();
 

@@ -20,13 +20,13 @@ public sealed class ChannelLinkCommandHandler(IPartnerDirectory directory, IOutb
         var channelId = command.Conversation.ChannelId;
         var snapshot = await directory.GetSnapshotAsync(cancellationToken);
         var person = PlatformIdentity.Find(snapshot, platform, actor);
-        string? reply = null;
+        string reply;
         if (person?.UserIdOn(platform) is not { } personUserId)
             reply = "Only people in the EngageBot directory can link channels to partners.";
         else if (IsDirectChat(command.Conversation))
             reply = "Run link in the channel you want to link to a partner.";
-        else if (snapshot.Partners.FirstOrDefault(p => p.On(platform).ChannelIds.Contains(channelId)) is { } fileOwner)
-            reply = $"This channel belongs to {fileOwner.Name} ({fileOwner.Id}) in the directory file. Change the file and re-import it to move the channel.";
+        else if (snapshot.FilePartnerByChannel(platform, channelId) is { } fileOwner)
+            reply = ChannelLinkCard.AlreadyClaimedText(platform, channelId, channelName: null, fileOwner);
         else if (snapshot.Partners.Count == 0)
             reply = "No partners are imported yet: import the directory file first (engagebot directory import).";
         else
