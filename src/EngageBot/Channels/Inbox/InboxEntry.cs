@@ -1,6 +1,6 @@
 namespace EngageBot.Channels.Inbox;
 
-/// <summary>One accepted event waiting in its conversation's queue, as stored (with the ETag claims are made against).</summary>
+/// <summary>One accepted event waiting in the queue, as stored (with the ETag claims are made against).</summary>
 internal sealed record InboxEntry(
     string Conversation,
     string RowKey,

@@ -32,7 +32,7 @@ public sealed class InboxOptions : IValidatableObject
 
     /// <summary>
     /// How long a handled event's done marker is kept to recognise a redelivery (Slack retries within minutes).
-    /// Purged when its conversation next drains, at most hourly per conversation.
+    /// Expired markers are purged hourly.
     /// </summary>
     public TimeSpan DoneRetention { get; set; } = TimeSpan.FromDays(1);
 

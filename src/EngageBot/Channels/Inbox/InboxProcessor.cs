@@ -59,7 +59,7 @@ internal sealed class InboxProcessor(
     {
         if (!_migrated)
         {
-            var moved = await store.MigrateLegacyAsync(cancellationToken);
+            var moved = await store.MigrateLegacyAsync(time.GetUtcNow(), cancellationToken);
             if (moved > 0)
                 logger.LogInformation("Moved {Count} queued events from the previous inbox layout.", moved);
             _migrated = true;

@@ -17,6 +17,7 @@ namespace EngageBot.Channels.Inbox;
 ///                                                         delete: an event redelivered after it was handled is
 ///                                                         queued again, found done, and dropped. Purged after DoneRetention.
 ///   PK "parked"  RK "{parkedTicks:D19}|{conversation}|{queue row}"   events that failed MaxAttempts times
+///   PK "layout"  RK "q"   present once rows of the previous layout have been moved
 /// conversation = "c|{platform}|{escaped channel id}". Events are handled in the platform's time order within a
 /// conversation (ties by dedup key). Earlier versions kept one partition per conversation plus work markers ("w");
 /// <see cref="MigrateLegacyAsync"/> moves such rows into this layout.
@@ -25,6 +26,9 @@ internal sealed class InboxStore(IRecordStore store)
 {
     private const string QueuePartition = "q";
     private const string ParkedPartition = "parked";
+
+    /// <summary>Row "layout"/"q": written once the previous layout has been moved, so later starts skip the table scan.</summary>
+    private const string LayoutPartition = "layout";
 
     private IRecordTable Table => store.Table("inbox");
 
@@ -58,7 +62,7 @@ internal sealed class InboxStore(IRecordStore store)
     /// True when this event was handled (or parked) before: a redelivery that arrived after its original was done.
     /// </summary>
     public async Task<bool> IsDoneAsync(InboxEntry entry, CancellationToken cancellationToken) =>
-        await Table.GetAsync(QueuePartition, DoneRow(entry.Conversation, entry.DedupKey), cancellationToken) is { } marker && marker.GetDateTime("DoneAt") is not null;
+        await Table.GetAsync(QueuePartition, DoneRow(entry.Conversation, entry.DedupKey), cancellationToken) is not null;
 
     /// <summary>The oldest queued events (after the queue row <paramref name="after"/>, when given), in platform time order across conversations.</summary>
     public async Task<List<InboxEntry>> QueuedAsync(int take, CancellationToken cancellationToken, string? after = null)
@@ -160,16 +164,19 @@ internal sealed class InboxStore(IRecordStore store)
     }
 
     /// <summary>
-    /// Moves what earlier versions stored (a partition per conversation, work markers, purge schedules) into this
-    /// layout; returns how many queued events moved. Each row is copied before its original is deleted, and a copy
-    /// that already exists counts as copied, so an interrupted migration simply runs again.
+    /// Moves what earlier versions stored (a partition per conversation, work markers) into this layout, once per
+    /// store; returns how many queued events moved. Each row is copied before its original is deleted, and a copy
+    /// that already exists counts as copied, so an interrupted migration simply runs again. Done markers of earlier
+    /// versions without DoneAt were written at accept time, not completion, and are dropped with their partition.
     /// </summary>
-    public async Task<int> MigrateLegacyAsync(CancellationToken cancellationToken)
+    public async Task<int> MigrateLegacyAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (await Table.GetAsync(LayoutPartition, QueuePartition, cancellationToken) is not null)
+            return 0;
         var legacy = new List<StorageRecord>();
         await foreach (var r in Table.QueryAsync(new RecordQuery(), cancellationToken))
         {
-            if (r.PartitionKey is not (QueuePartition or ParkedPartition))
+            if (r.PartitionKey is not (QueuePartition or ParkedPartition or LayoutPartition))
                 legacy.Add(r);
         }
         var moved = 0;
@@ -192,6 +199,7 @@ internal sealed class InboxStore(IRecordStore store)
             try { await Table.DeleteAsync(r.PartitionKey, r.RowKey, r.ETag, cancellationToken); }
             catch (ConcurrencyConflictException) { }
         }
+        await Table.UpsertAsync(new StorageRecord(LayoutPartition, QueuePartition, new Dictionary<string, object?> { ["MigratedAt"] = now }), cancellationToken);
         return moved;
     }
 
