@@ -35,6 +35,9 @@ public sealed class SlackAckBenchmark : IBenchmark
 
         await using var bare = await StartBareAsync();
         var noopInbox = args.Contains("--noop-inbox");
+        // For profiling: each service round's start and end in CLOCK_MONOTONIC seconds (Stopwatch's clock on Linux), to
+        // keep only those samples of `perf record -k CLOCK_MONOTONIC`.
+        var printWindows = args.Contains("--print-windows");
         var (service, inboxNote) = await StartServiceAsync(data.Path, noopInbox);
         await using (service)
         {
@@ -50,7 +53,10 @@ public sealed class SlackAckBenchmark : IBenchmark
             {
                 var share = events / Rounds + (round < events % Rounds ? 1 : 0);
                 var bareRound = await LoadAsync(BaseUrl(bare), share, clients, $"bare{round}");
+                var roundStart = Stopwatch.GetTimestamp();
                 var serviceRound = await LoadAsync(BaseUrl(service), share, clients, $"svc{round}");
+                if (printWindows)
+                    Console.WriteLine($"  service round window: {MonotonicSeconds(roundStart)} {MonotonicSeconds(Stopwatch.GetTimestamp())}");
                 roundRatios.Add((serviceRound.EventsPerSecond / bareRound.EventsPerSecond).ToString("0.00", CultureInfo.InvariantCulture));
                 bareResult = LoadResult.Combine(bareRound, bareResult);
                 serviceResult = LoadResult.Combine(serviceRound, serviceResult);
@@ -71,6 +77,9 @@ public sealed class SlackAckBenchmark : IBenchmark
     }
 
     private static string BaseUrl(WebApplication app) => app.Urls.First();
+
+    private static string MonotonicSeconds(long timestamp) =>
+        ((double)timestamp / Stopwatch.Frequency).ToString("F6", CultureInfo.InvariantCulture);
 
     /// <summary>Waits until the service's inbox holds no queued event; returns how long that took.</summary>
     private static async Task<TimeSpan> DrainAsync(WebApplication service)

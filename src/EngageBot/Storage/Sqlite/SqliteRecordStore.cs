@@ -35,7 +35,7 @@ public sealed class SqliteRecordStore : IRecordStore, IDisposable
         _connectionString = builder.ToString();
         builder.Pooling = false;
         _writerConnectionString = builder.ToString();
-        // The writer's connection is its own, not the pool's: it carries a 64 MB page cache and lives until disposal.
+        // The writer's connection is its own, not the pool's: it lives until disposal, with its own settings.
         Writer = new SqliteGroupWriter(() => Open(_writerConnectionString), new SqliteCheckpointer(Open));
     }
 
