@@ -167,6 +167,7 @@ public sealed class SlackAckBenchmark : IBenchmark
         var next = -1;
         var failures = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
         var machine = MachineMeter.Read();
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(async _ =>
@@ -183,7 +184,7 @@ public sealed class SlackAckBenchmark : IBenchmark
         }));
         total.Stop();
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        return new LoadResult(events, total.Elapsed, latencies, failures, cpu, MachineMeter.Read() - machine);
+        return new LoadResult(events, total.Elapsed, latencies, failures, cpu, GC.GetTotalAllocatedBytes() - allocated, MachineMeter.Read() - machine);
     }
 
     private static HttpRequestMessage SignedEvent(string runId, int i)
@@ -217,7 +218,7 @@ public sealed class SlackAckBenchmark : IBenchmark
         public Task<bool> AcceptAsync(ChatEvent chatEvent, CancellationToken cancellationToken = default) => Task.FromResult(true);
     }
 
-    private sealed record LoadResult(int Events, TimeSpan Elapsed, double[] Latencies, int Failures, TimeSpan Cpu, MachineMeter Machine)
+    private sealed record LoadResult(int Events, TimeSpan Elapsed, double[] Latencies, int Failures, TimeSpan Cpu, long Allocated, MachineMeter Machine)
     {
         public double EventsPerSecond => Events / Elapsed.TotalSeconds;
         public double P50Ms => Percentile(Sorted, 0.50);
@@ -225,9 +226,10 @@ public sealed class SlackAckBenchmark : IBenchmark
         private double[] Sorted => Latencies.Order().ToArray();
 
         public static LoadResult Combine(LoadResult next, LoadResult? sofar) => sofar is null ? next
-            : new(sofar.Events + next.Events, sofar.Elapsed + next.Elapsed, [.. sofar.Latencies, .. next.Latencies], sofar.Failures + next.Failures, sofar.Cpu + next.Cpu, sofar.Machine + next.Machine);
+            : new(sofar.Events + next.Events, sofar.Elapsed + next.Elapsed, [.. sofar.Latencies, .. next.Latencies], sofar.Failures + next.Failures, sofar.Cpu + next.Cpu,
+                sofar.Allocated + next.Allocated, sofar.Machine + next.Machine);
 
-        public override string ToString() => $"{EventsPerSecond,8:0} events/s, p50 {P50Ms,6:0.0} ms, p99 {P99Ms,6:0.0} ms, non-200: {Failures}, process CPU {Cpu.TotalMilliseconds * 1000 / Events,4:0} µs/event ({Cpu / Elapsed * 100:0}% of one core)"
+        public override string ToString() => $"{EventsPerSecond,8:0} events/s, p50 {P50Ms,6:0.0} ms, p99 {P99Ms,6:0.0} ms, non-200: {Failures}, process CPU {Cpu.TotalMilliseconds * 1000 / Events,4:0} µs/event ({Cpu / Elapsed * 100:0}% of one core), {Allocated / 1024.0 / Events,4:0.0} KB/event allocated"
             + (Machine.Measured ? $"; machine {Machine.BusyShare:P0} busy, {Machine.DiskBytes / Events,5:0} B/event to disk" : "");
     }
 }
