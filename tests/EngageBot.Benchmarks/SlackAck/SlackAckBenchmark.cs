@@ -35,7 +35,7 @@ public sealed class SlackAckBenchmark : IBenchmark
 
         await using var bare = await StartBareAsync();
         var noopInbox = args.Contains("--noop-inbox");
-        // For profiling: each service round's start and end in CLOCK_MONOTONIC seconds (Stopwatch's clock on Linux), to
+        // For profiling: each round's start and end in CLOCK_MONOTONIC seconds (Stopwatch's clock on Linux), to
         // keep only those samples of `perf record -k CLOCK_MONOTONIC`.
         var printWindows = args.Contains("--print-windows");
         var (service, inboxNote) = await StartServiceAsync(data.Path, noopInbox);
@@ -52,11 +52,13 @@ public sealed class SlackAckBenchmark : IBenchmark
             for (var round = 0; round < Rounds; round++)
             {
                 var share = events / Rounds + (round < events % Rounds ? 1 : 0);
-                var bareRound = await LoadAsync(BaseUrl(bare), share, clients, $"bare{round}");
                 var roundStart = Stopwatch.GetTimestamp();
+                var bareRound = await LoadAsync(BaseUrl(bare), share, clients, $"bare{round}");
+                var bareEnd = Stopwatch.GetTimestamp();
                 var serviceRound = await LoadAsync(BaseUrl(service), share, clients, $"svc{round}");
                 if (printWindows)
-                    Console.WriteLine($"  service round window: {MonotonicSeconds(roundStart)} {MonotonicSeconds(Stopwatch.GetTimestamp())}");
+                    Console.WriteLine($"  round windows: bare {MonotonicSeconds(roundStart)} {MonotonicSeconds(bareEnd)}"
+                        + $" service {MonotonicSeconds(bareEnd)} {MonotonicSeconds(Stopwatch.GetTimestamp())}");
                 roundRatios.Add((serviceRound.EventsPerSecond / bareRound.EventsPerSecond).ToString("0.00", CultureInfo.InvariantCulture));
                 bareResult = LoadResult.Combine(bareRound, bareResult);
                 serviceResult = LoadResult.Combine(serviceRound, serviceResult);
