@@ -10,7 +10,7 @@ namespace EngageBot.Benchmarks.OutboxPacing;
 /// N outbound messages over C channels through the real Outbox + OutboxSender (registered by AddChannels on SQLite)
 /// against a channel enforcing Slack's per-channel limit. Prints elapsed vs the theoretical minimum, and
 /// delivered / lost / duplicated. A first run without any limit shows what the sender itself costs.
-/// Options: --messages 1000 --channels 100 --rate 1 --burst 3.
+/// Options: see <see cref="PacingScenario"/>.
 /// </summary>
 internal sealed class OutboxPacingBenchmark : IBenchmark
 {
@@ -18,10 +18,8 @@ internal sealed class OutboxPacingBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args)
     {
-        var messages = BenchmarkArgs.Option(args, "--messages", 1000);
-        var channels = BenchmarkArgs.Option(args, "--channels", 100);
-        var rate = BenchmarkArgs.Option(args, "--rate", 1.0);
-        var burst = BenchmarkArgs.Option(args, "--burst", 3);
+        var scenario = PacingScenario.Parse(args);
+        var (messages, channels, rate, burst) = scenario;
 
         Console.WriteLine($"outbox-pacing: {messages} messages over {channels} channels; platform limit {rate}/s per channel, burst {burst}");
         // Baselines without any limit: the whole path (enqueue while sending), and the sender alone (all enqueued first).
@@ -30,8 +28,7 @@ internal sealed class OutboxPacingBenchmark : IBenchmark
         var senderOnly = await RunOnceAsync(messages, channels, new SlackLimitedChannel(0, 1), perKeyRate: 0, burst, enqueueFirst: true);
         Print("baseline, no limit, sender alone", senderOnly, messages, null);
 
-        var perChannel = (int)Math.Ceiling(messages / (double)channels);
-        var minimum = TimeSpan.FromSeconds(Math.Max(0, perChannel - burst) / rate);
+        var minimum = scenario.Minimum;
         var paced = await RunOnceAsync(messages, channels, new SlackLimitedChannel(rate, burst), rate, burst, enqueueFirst: false);
         Print("paced (Slack limit)", paced, messages, minimum);
         var ratio = paced.Elapsed / minimum;

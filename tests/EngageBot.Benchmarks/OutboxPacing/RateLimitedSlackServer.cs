@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
@@ -32,6 +33,9 @@ internal sealed class RateLimitedSlackServer : IAsyncDisposable
 
     public ConcurrentDictionary<string, int> DeliveriesByText { get; } = new();
 
+    /// <summary>When each accepted post arrived (Stopwatch timestamps), by channel: shows when sending started and how posts were spaced.</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<long>> DeliveryTimes { get; } = new();
+
     public int RateLimited => Volatile.Read(ref _rateLimited);
 
     public Uri BaseUrl => new(_app.Urls.First().TrimEnd('/') + "/api/");
@@ -54,6 +58,7 @@ internal sealed class RateLimitedSlackServer : IAsyncDisposable
             return Results.StatusCode(StatusCodes.Status429TooManyRequests);
         }
         DeliveriesByText.AddOrUpdate((string?)body?["text"] ?? "", 1, (_, n) => n + 1);
+        DeliveryTimes.GetOrAdd(channel, _ => new ConcurrentQueue<long>()).Enqueue(Stopwatch.GetTimestamp());
         var ts = $"1793610000.{Interlocked.Increment(ref _ts):D6}";
         return Results.Json(new JsonObject { ["ok"] = true, ["channel"] = channel, ["ts"] = ts });
     }
