@@ -42,7 +42,7 @@ public static partial class RecordRules
     private static void CheckKey(string key, string what)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (StorageKeys.Escape(key).Length > MaxKeyLength)
+        if (StorageKeys.EscapedLength(key) > MaxKeyLength)
             throw new ArgumentException($"The {what} is longer than {MaxKeyLength} characters (after escaping).", what);
     }
 

@@ -24,6 +24,18 @@ public static class StorageKeys
         return sb.ToString();
     }
 
+    /// <summary>The length <see cref="Escape"/> would return, without building the string: each escaped character takes three.</summary>
+    public static int EscapedLength(string key)
+    {
+        if (!key.AsSpan().ContainsAny(Forbidden) && !key.Contains('%')) return key.Length;
+        var length = key.Length;
+        foreach (var c in key)
+        {
+            if (c == '%' || IsForbidden(c)) length += 2;
+        }
+        return length;
+    }
+
     public static string Unescape(string stored)
     {
         if (!stored.Contains('%')) return stored;

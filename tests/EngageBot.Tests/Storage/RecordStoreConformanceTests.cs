@@ -328,6 +328,9 @@ public abstract class RecordStoreConformanceTests
         await Assert.ThrowsAsync<ArgumentException>(() => table.InsertAsync(Record("p", "r", ("Text", new string('x', RecordRules.MaxStringLength + 1)))));
         await Assert.ThrowsAsync<ArgumentException>(() => table.UpsertAsync(Record("p", "r", ("Bad-Name", 1))));
         await Assert.ThrowsAsync<ArgumentException>(() => table.InsertAsync(Record("p", new string('k', RecordRules.MaxKeyLength + 1))));
+        // The limit holds after escaping: 171 slashes are 513 characters stored, 170 are 510.
+        await Assert.ThrowsAsync<ArgumentException>(() => table.InsertAsync(Record("p", new string('/', 171))));
+        await table.InsertAsync(Record("slashes", new string('/', 170)));
         await Assert.ThrowsAsync<ArgumentException>(() => table.SubmitBatchAsync([RecordOperation.Insert(Record("p", "ok")), RecordOperation.Insert(Record("p", "r", ("Bytes", new byte[RecordRules.MaxBinaryLength + 1])))]));
         await table.InsertAsync(Record("p", new string('k', RecordRules.MaxKeyLength), ("Text", new string('x', RecordRules.MaxStringLength))));
         Assert.Equal(["p/" + new string('k', RecordRules.MaxKeyLength)], await Keys(table, RecordQuery.Partition("p")));
