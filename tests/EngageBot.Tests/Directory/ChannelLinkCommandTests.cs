@@ -38,8 +38,8 @@ public sealed class ChannelLinkCommandTests : IAsyncLifetime
     {
         await _command.HandleAsync(Link("C0LATECHAN", Priya), CancellationToken.None);
 
-        var card = Assert.Single(_outbox.Sent, s => s.Target == DeliveryTarget.Direct(ChatPlatform.Slack, "U07PRIYA01")).Message.Card!;
-        var reply = Assert.Single(_outbox.Sent, s => s.Target.Kind == DeliveryKind.Ephemeral);
+        var card = Assert.Single(_outbox.All, s => s.Target == DeliveryTarget.Direct(ChatPlatform.Slack, "U07PRIYA01")).Message.Card!;
+        var reply = Assert.Single(_outbox.All, s => s.Target.Kind == DeliveryKind.Ephemeral);
         Assert.Contains("direct message", reply.Message.Text);
         var data = card["actions"]![0]!["data"]!.AsObject().DeepClone().AsObject();
         Assert.Equal(("C0LATECHAN", "slack"), ((string?)data["channel"], (string?)data["platform"]));
@@ -54,13 +54,13 @@ public sealed class ChannelLinkCommandTests : IAsyncLifetime
     public async Task A_linked_channel_can_be_relinked_and_the_dm_says_where_it_is_now()
     {
         await _command.HandleAsync(Link("C0LATECHAN", Priya), CancellationToken.None);
-        var data = _outbox.Sent[0].Message.Card!["actions"]![0]!["data"]!.AsObject().DeepClone().AsObject();
+        var data = _outbox.All[0].Message.Card!["actions"]![0]!["data"]!.AsObject().DeepClone().AsObject();
         data["partnerId"] = "northwind";
         await _action.HandleAsync(new CardActionInvoked("act-1", _directory.Time.GetUtcNow(), new ConversationRef(ChatPlatform.Slack, "D0DM"), Priya, ChannelLinkCard.Verb, data, null), CancellationToken.None);
 
         await _command.HandleAsync(Link("C0LATECHAN", Priya, dedup: "cmd-2"), CancellationToken.None);
 
-        var second = _outbox.Sent.Last(s => s.Target.Kind == DeliveryKind.DirectMessage);
+        var second = _outbox.All.Last(s => s.Target.Kind == DeliveryKind.DirectMessage);
         Assert.Contains("linked to Northwind", second.Message.Text);
     }
 
@@ -71,7 +71,7 @@ public sealed class ChannelLinkCommandTests : IAsyncLifetime
     {
         await _command.HandleAsync(Link(channel, Priya), CancellationToken.None);
 
-        var reply = Assert.Single(_outbox.Sent);
+        var reply = Assert.Single(_outbox.All);
         Assert.Equal(DeliveryKind.Ephemeral, reply.Target.Kind);
         Assert.Contains(expected, reply.Message.Text);
     }
@@ -81,7 +81,7 @@ public sealed class ChannelLinkCommandTests : IAsyncLifetime
     {
         await _command.HandleAsync(Link("C07NWSHARED", PartnerUser), CancellationToken.None);
 
-        var reply = Assert.Single(_outbox.Sent);
+        var reply = Assert.Single(_outbox.All);
         Assert.Contains("Only people in the EngageBot directory", reply.Message.Text);
     }
 
@@ -90,6 +90,6 @@ public sealed class ChannelLinkCommandTests : IAsyncLifetime
     {
         await _command.HandleAsync(new CommandInvoked("cmd-9", DateTimeOffset.UnixEpoch, new ConversationRef(ChatPlatform.Slack, "C0LATECHAN"), Priya, BotCommands.SlashCommand, "tickets"), CancellationToken.None);
 
-        Assert.Empty(_outbox.Sent);
+        Assert.Empty(_outbox.All);
     }
 }

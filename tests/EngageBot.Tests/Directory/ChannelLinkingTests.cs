@@ -40,7 +40,7 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
     {
         await _prompt.HandleAsync(Added(ChatPlatform.Slack, "C0NEWCHAN", Priya), CancellationToken.None);
 
-        var (key, target, message) = Assert.Single(_outbox.Sent);
+        var (key, target, message) = Assert.Single(_outbox.All);
         Assert.Equal(DeliveryTarget.Direct(ChatPlatform.Slack, "U07PRIYA01"), target);
         Assert.Contains("priya.nair", key);
         var card = message.Card!;
@@ -59,7 +59,7 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
     {
         await _prompt.HandleAsync(Added(ChatPlatform.Teams, "19:new@thread.tacv2", PartnerUser), CancellationToken.None);
 
-        var sent = Assert.Single(_outbox.Sent);
+        var sent = Assert.Single(_outbox.All);
         Assert.Equal(DeliveryTarget.Direct(ChatPlatform.Teams, "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9"), sent.Target);
         Assert.Equal("teams", (string?)sent.Message.Card!["actions"]![0]!["data"]!["platform"]);
     }

@@ -16,7 +16,7 @@ public sealed class TicketSlaSweeperTests : IDisposable
         new(_dir.File("tickets.db"), _clock, policies, outbox);
 
     private static string[] Nudges(RecordingOutbox outbox) =>
-        outbox.Nudges.Select(n => $"{n.Key.Split('|')[2]}->{n.Target.UserId}").ToArray();
+        outbox.Nudges().Select(n => $"{n.Key.Split('|')[2]}->{n.Target.UserId}").ToArray();
 
     [Fact]
     public async Task Warning_fires_within_a_minute_of_its_due_time_and_not_before()
@@ -25,11 +25,11 @@ public sealed class TicketSlaSweeperTests : IDisposable
         await host.PostAsync(TicketTestHost.Partner(), "How do I rotate the API key?");
         _clock.Advance(TimeSpan.FromMinutes(89));
         await host.Sweeper.SweepAsync(default);
-        Assert.Empty(host.Outbox.Nudges);
+        Assert.Empty(host.Outbox.Nudges());
         _clock.Advance(TimeSpan.FromSeconds(90)); // 30 s past the warning, one sweep interval
         await host.Sweeper.SweepAsync(default);
         Assert.Equal(["FirstResponse.Warning.1->U-OWNER"], Nudges(host.Outbox));
-        var dm = host.Outbox.Nudges[0];
+        var dm = host.Outbox.Nudges()[0];
         Assert.Equal(DeliveryKind.DirectMessage, dm.Target.Kind);
         Assert.Contains("Acme Corp", dm.Message.Text);
     }
@@ -73,7 +73,7 @@ public sealed class TicketSlaSweeperTests : IDisposable
         var after = new RecordingOutbox(); // a fresh process: nothing in memory, same SQLite file
         using var restarted = Host(after);
         await restarted.Sweeper.SweepAsync(default);
-        Assert.Empty(after.Nudges);
+        Assert.Empty(after.Nudges());
         Assert.Equal(["FirstResponse.Breach.1"], await restarted.Get<TicketNudgeLedger>().ClaimedKeysAsync((await restarted.TicketForAsync("m0001")).Id));
     }
 
@@ -87,7 +87,7 @@ public sealed class TicketSlaSweeperTests : IDisposable
         _clock.Advance(TimeSpan.FromMinutes(91));
         await host.Sweeper.SweepAsync(default);
         Assert.Equal(["FirstResponse.Warning.1->U-OWNER"], Nudges(host.Outbox));
-        Assert.Equal(TicketSlaSweeper.NudgeKey(ticket.Id, "FirstResponse.Warning.1"), host.Outbox.Nudges[0].Key);
+        Assert.Equal(TicketSlaSweeper.NudgeKey(ticket.Id, "FirstResponse.Warning.1"), host.Outbox.Nudges()[0].Key);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class TicketSlaSweeperTests : IDisposable
         await host.PostAsync(TicketTestHost.Internal(), "Looking into it", threadRoot: root);
         _clock.Advance(TimeSpan.FromHours(5));
         var report = await host.Sweeper.SweepAsync(default);
-        Assert.Empty(host.Outbox.Nudges);
+        Assert.Empty(host.Outbox.Nudges());
         Assert.Equal(0, report.Read); // the answer removed the first-response entries from the due index
     }
 
@@ -130,7 +130,7 @@ public sealed class TicketSlaSweeperTests : IDisposable
         _clock.Advance(TimeSpan.FromMinutes(91));
         var report = await host.Sweeper.SweepAsync(default);
         Assert.Equal(1, report.Deferred);
-        Assert.Empty(host.Outbox.Nudges);
+        Assert.Empty(host.Outbox.Nudges());
 
         // Meanwhile a second, urgent ticket breaches: that one goes out at once.
         var urgentRoot = await host.PostAsync(TicketTestHost.Partner("U-P2", "Quinn"), "Production is down, can you help?");
@@ -138,14 +138,14 @@ public sealed class TicketSlaSweeperTests : IDisposable
         _clock.Advance(TimeSpan.FromMinutes(31));
         await host.Sweeper.SweepAsync(default);
         var urgentId = (await host.TicketForAsync(urgentRoot)).Id;
-        Assert.Equal([$"ticket-nudge|{urgentId}|FirstResponse.Breach.1"], host.Outbox.Nudges.Select(n => n.Key));
+        Assert.Equal([$"ticket-nudge|{urgentId}|FirstResponse.Breach.1"], host.Outbox.Nudges().Select(n => n.Key));
 
         _clock.SetUtcNow(new DateTimeOffset(2026, 11, 2, 14, 0, 30, TimeSpan.Zero));
         await host.Sweeper.SweepAsync(default);
         // By 14:00Z the first ticket breached too (11:00Z): its deferred warning is superseded, the breach and both escalations go to their people.
         var firstId = (await host.TicketForAsync("m0001")).Id;
-        Assert.Contains($"ticket-nudge|{firstId}|FirstResponse.Breach.1", host.Outbox.Nudges.Select(n => n.Key));
-        Assert.DoesNotContain($"ticket-nudge|{firstId}|FirstResponse.Warning.1", host.Outbox.Nudges.Select(n => n.Key));
+        Assert.Contains($"ticket-nudge|{firstId}|FirstResponse.Breach.1", host.Outbox.Nudges().Select(n => n.Key));
+        Assert.DoesNotContain($"ticket-nudge|{firstId}|FirstResponse.Warning.1", host.Outbox.Nudges().Select(n => n.Key));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class TicketSlaSweeperTests : IDisposable
         var report = await host.Sweeper.SweepAsync(default);
         Assert.Equal(1, report.Closed);
         Assert.Equal(Features.Tickets.Lifecycle.TicketStatus.Closed, (await host.TicketForAsync(root)).Status);
-        Assert.Empty(host.Outbox.Nudges);
+        Assert.Empty(host.Outbox.Nudges());
     }
 
     [Fact]

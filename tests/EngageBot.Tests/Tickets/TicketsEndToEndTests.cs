@@ -51,7 +51,7 @@ public sealed class TicketsEndToEndTests : IDisposable
         await host.CommandAsync(alice, $"waiting {id}", host.Channel(platform));
         Assert.Equal(TicketStatus.WaitingOnPartner, (await host.Store.GetAsync(id))!.Status);
         await RunUntilAsync(host, Utc(4, 9));
-        Assert.Equal(2, host.Outbox.Nudges.Count);
+        Assert.Equal(2, host.Outbox.Nudges().Count);
 
         // Wed 09:00Z: the partner comes back; Alice answers and resolves with ✅.
         await host.PostAsync(pat, "Rotated, all good on our side.", root, platform);
@@ -79,7 +79,7 @@ public sealed class TicketsEndToEndTests : IDisposable
         var ticket = (await host.Store.GetAsync(id))!;
         Assert.Equal(TicketStatus.Closed, ticket.Status);
         Assert.Equal([$"FirstResponse.Warning.1->{owner}", $"NextResponse.Warning.1->{aliceDm}"], Nudges(host));
-        Assert.All(host.Outbox.Nudges, n => Assert.Equal((DeliveryKind.DirectMessage, platform), (n.Target.Kind, n.Target.Platform)));
+        Assert.All(host.Outbox.Nudges(), n => Assert.Equal((DeliveryKind.DirectMessage, platform), (n.Target.Kind, n.Target.Platform)));
 
         var audit = new List<TicketAuditEntry>();
         await foreach (var a in host.Store.ReadAuditAsync(id)) audit.Add(a);
@@ -111,7 +111,7 @@ public sealed class TicketsEndToEndTests : IDisposable
     }
 
     private static string[] Nudges(TicketTestHost host) =>
-        host.Outbox.Nudges.Select(n => $"{n.Key.Split('|')[2]}->{n.Target.UserId}").ToArray();
+        host.Outbox.Nudges().Select(n => $"{n.Key.Split('|')[2]}->{n.Target.UserId}").ToArray();
 
     public void Dispose() => _dir.Dispose();
 }

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using EngageBot.Channels;
+
+namespace EngageBot.Tests;
+
+/// <summary>
+/// An <see cref="IOutbox"/> that records what features enqueue. <see cref="All"/> is what the real outbox would send
+/// (the first message per idempotency key, in order); <see cref="Enqueued"/> is every call, repeats included.
+/// </summary>
+public sealed class RecordingOutbox : IOutbox
+{
+    private readonly ConcurrentQueue<Sent> _calls = new();
+    private readonly ConcurrentDictionary<string, Sent> _firstByKey = new();
+    private int _order;
+
+    public sealed record Sent(string Key, DeliveryTarget Target, OutboundMessage Message)
+    {
+        public int Order { get; init; }
+    }
+
+    public int EnqueueCalls => _calls.Count;
+
+    public IReadOnlyList<Sent> Enqueued => [.. _calls.OrderBy(s => s.Order)];
+
+    public IReadOnlyList<string> Keys => [.. Enqueued.Select(s => s.Key)];
+
+    public IReadOnlyList<Sent> All => [.. _firstByKey.Values.OrderBy(s => s.Order)];
+
+    public IReadOnlyList<Sent> DirectMessages => To(DeliveryKind.DirectMessage);
+
+    public IReadOnlyList<Sent> To(DeliveryKind kind) => [.. All.Where(s => s.Target.Kind == kind)];
+
+    public Task EnqueueAsync(string idempotencyKey, DeliveryTarget target, OutboundMessage message, CancellationToken cancellationToken = default)
+    {
+        var sent = new Sent(idempotencyKey, target, message) { Order = Interlocked.Increment(ref _order) };
+        _calls.Enqueue(sent);
+        _firstByKey.TryAdd(idempotencyKey, sent);
+        return Task.CompletedTask;
+    }
+
+    public void Clear()
+    {
+        _calls.Clear();
+        _firstByKey.Clear();
+    }
+}
