@@ -1,6 +1,5 @@
 using EngageBot.Channels;
 using EngageBot.Features.Help;
-using EngageBot.Tests.Slack;
 
 namespace EngageBot.Tests.Help;
 

@@ -5,7 +5,7 @@ using EngageBot.Features.Tickets.Cards;
 using EngageBot.Features.Tickets.Handling;
 using EngageBot.Features.Tickets.Policy;
 using EngageBot.Features.Tickets.Sla;
-using EngageBot.Storage;
+using EngageBot.Tests.Hosting;
 using EngageBot.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,12 +20,7 @@ public sealed class TicketsModuleTests : IDisposable
 
     private WebApplicationBuilder Builder(params string[] settings)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.Configuration.AddInMemoryCollection(settings.Select(s => s.Split('=', 2)).Select(p => new KeyValuePair<string, string?>(p[0], p[1]))
-            .Append(new("EngageBot:Storage:DataDirectory", _dir.Path)));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddStorage();
-        builder.Services.AddSingleton<IOutbox>(new RecordingOutbox());
+        var builder = FeatureModuleBuilder.Create(_dir.Path, settings);
         builder.Services.AddSingleton<ITicketPolicySource>(TicketTestHost.DefaultPolicies());
         builder.AddTickets();
         return builder;

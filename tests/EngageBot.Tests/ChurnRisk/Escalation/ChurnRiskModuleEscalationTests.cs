@@ -3,8 +3,7 @@ using EngageBot.Channels;
 using EngageBot.Features.ChurnRisk;
 using EngageBot.Features.ChurnRisk.Escalation;
 using EngageBot.Features.Directory;
-using EngageBot.Storage;
-using EngageBot.Tests.Tickets;
+using EngageBot.Tests.Hosting;
 using EngageBot.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,13 +18,8 @@ public sealed class ChurnRiskModuleEscalationTests : IDisposable
 
     private WebApplicationBuilder Builder(params string[] settings)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.Configuration.AddInMemoryCollection(settings.Select(s => s.Split('=', 2)).Select(p => new KeyValuePair<string, string?>(p[0], p[1]))
-            .Append(new("EngageBot:Storage:DataDirectory", _dir.Path)));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddStorage();
+        var builder = FeatureModuleBuilder.Create(_dir.Path, settings);
         builder.AddDirectory();
-        builder.Services.AddSingleton<IOutbox>(new RecordingOutbox());
         builder.Services.AddSingleton(new CardLibrary(RepoPaths.Cards));
         builder.AddChurnRisk();
         return builder;

@@ -9,7 +9,6 @@ using EngageBot.Features.Directory.Store;
 using EngageBot.Features.Interactions;
 using EngageBot.Storage;
 using EngageBot.Storage.Sqlite;
-using EngageBot.Tests.Tickets;
 using EngageBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
