@@ -10,14 +10,14 @@ namespace EngageBot.Tests.Channels;
 internal sealed class InboxHarness
 {
     public InboxHarness(string databasePath, TimeProvider time, IEnumerable<IChatEventHandler> handlers, FakeInteractionLog? log = null,
-        FakeDirectory? directory = null, InboxOptions? options = null, int passSize = 1000)
+        FakeDirectoryLookup? directory = null, InboxOptions? options = null, int passSize = 1000)
     {
         Store = new InboxStore(new SqliteRecordStore(databasePath));
         Signal = new InboxSignal(time);
         var inboxOptions = Options.Create(options ?? new InboxOptions());
         var priority = new IntakePriority(inboxOptions);
         Inbox = new Inbox(Store, Signal, priority, time);
-        Processor = new InboxProcessor(Store, Signal, handlers, new InboundInteractionRecorder(log ?? new FakeInteractionLog(), directory ?? new FakeDirectory()),
+        Processor = new InboxProcessor(Store, Signal, handlers, new InboundInteractionRecorder(log ?? new FakeInteractionLog(), directory ?? new FakeDirectoryLookup()),
             priority, inboxOptions, time, NullLogger<InboxProcessor>.Instance) { PassSize = passSize };
     }
 

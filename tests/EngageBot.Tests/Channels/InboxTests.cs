@@ -19,7 +19,7 @@ public sealed class InboxTests : IDisposable
     {
         var handler = new RecordingHandler();
         var log = new FakeInteractionLog();
-        var inbox = new InboxHarness(Db, _time, [handler], log, new FakeDirectory(new() { ["C1"] = "partner-42" }));
+        var inbox = new InboxHarness(Db, _time, [handler], log, new FakeDirectoryLookup(new() { ["C1"] = "partner-42" }));
 
         Assert.True(await inbox.Inbox.AcceptAsync(InboxHarness.Message("Ev1")));
         Assert.False(await inbox.Inbox.AcceptAsync(InboxHarness.Message("Ev1")));

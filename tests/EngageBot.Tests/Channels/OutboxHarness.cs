@@ -12,14 +12,14 @@ internal sealed class OutboxHarness : IAsyncDisposable
     private bool _started;
 
     public OutboxHarness(string databasePath, IChatChannel channel, OutboxOptions? options = null, FakeInteractionLog? log = null,
-        FakeDirectory? directory = null, TimeProvider? time = null)
+        FakeDirectoryLookup? directory = null, TimeProvider? time = null)
     {
         time ??= TimeProvider.System;
         var opts = Options.Create(options ?? Fast());
         Store = new OutboxStore(new SqliteRecordStore(databasePath));
         var signal = new OutboxSignal(time);
         Outbox = new Outbox(Store, signal, [channel], time);
-        var recorder = new OutboundInteractionRecorder(log ?? new FakeInteractionLog(), directory ?? new FakeDirectory());
+        var recorder = new OutboundInteractionRecorder(log ?? new FakeInteractionLog(), directory ?? new FakeDirectoryLookup());
         var delivery = new OutboxDelivery(Store, new PacingLimiter(opts), [channel], recorder, opts, time, NullLogger<OutboxDelivery>.Instance);
         Sender = new OutboxSender(Store, delivery, signal, recorder, opts, time, NullLogger<OutboxSender>.Instance);
     }

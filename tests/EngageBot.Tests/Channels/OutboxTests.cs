@@ -151,7 +151,7 @@ public sealed class OutboxTests : IDisposable
     {
         var channel = new FakeChatChannel();
         var log = new FakeInteractionLog();
-        await using var outbox = new OutboxHarness(Db, channel, log: log, directory: new FakeDirectory(new() { ["C1"] = "partner-7" }));
+        await using var outbox = new OutboxHarness(Db, channel, log: log, directory: new FakeDirectoryLookup(new() { ["C1"] = "partner-7" }));
         await outbox.Outbox.EnqueueAsync("hello", DeliveryTarget.Post(OutboxHarness.Channel("C1")), new OutboundMessage("Hello partner"));
         await outbox.Outbox.EnqueueAsync("hello:edit", OutboxReference.Update(OutboxHarness.Channel("C1"), "hello"), new OutboundMessage("Hello, partner"));
         await outbox.StartAsync();

@@ -35,7 +35,7 @@ public sealed class SlackAuthorClassificationTests : IClassFixture<SlackHost>
     [Fact]
     public async Task Someone_in_the_people_directory_is_internal_whatever_their_team()
     {
-        _host.Directory.AddPerson("U0GUESTPM", "Pat Manager");
+        _host.Directory.AddSlackPerson("U0GUESTPM", "Pat Manager");
         var author = await AuthorOf(SlackPayloads.Message("1793610000.000103", "hi", user: "U0GUESTPM", team: "T0OTHER"));
         Assert.Equal(AuthorKind.Internal, author.Kind);
         Assert.Equal("Pat Manager", author.DisplayName);

@@ -176,7 +176,7 @@ public sealed class SlackEventMappingTests : IClassFixture<SlackHost>
     [Fact]
     public async Task Our_bot_joining_a_channel_becomes_BotMembershipChanged_with_the_channel_name()
     {
-        _host.Directory.AddPerson(SlackPayloads.InternalUser, "Sam Internal");
+        _host.Directory.AddSlackPerson(SlackPayloads.InternalUser, "Sam Internal");
         await PostAsync(SlackPayloads.Member(true, SlackHost.BotUserId, SlackHost.OurTeam, inviter: SlackPayloads.InternalUser), "Ev13");
 
         var joined = Single<BotMembershipChanged>();

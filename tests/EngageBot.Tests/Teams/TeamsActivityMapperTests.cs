@@ -66,7 +66,7 @@ public sealed class TeamsActivityMapperTests
     [Fact]
     public async Task Directory_person_is_internal_and_bots_are_bots()
     {
-        _directory.Add("aad-manager", "Morgan");
+        _directory.AddTeamsPerson("aad-manager", "Morgan");
         var fromManager = Assert.Single(await MapAsync(Without(TeamsActivities.ChannelMention(Service, aadObjectId: "aad-manager"), "from", "tenantId")));
         var bot = TeamsActivities.ChannelMention(Service);
         bot["from"] = new JsonObject { ["id"] = "28:other-bot", ["name"] = "Other" };

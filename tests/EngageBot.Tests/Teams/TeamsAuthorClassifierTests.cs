@@ -32,7 +32,7 @@ public sealed class TeamsAuthorClassifierTests
     [Fact]
     public async Task Directory_people_are_internal_by_aad_object_id_or_by_29_id_even_from_another_tenant()
     {
-        _directory.Add("aad-sister-company", "Sam").Add("29:1legacy", "Lee");
+        _directory.AddTeamsPerson("aad-sister-company", "Sam").AddTeamsPerson("29:1legacy", "Lee");
 
         var byAad = await ClassifyAsync(Account("aad-sister-company", tenant: PartnerTenant), Ours);
         var byId = await ClassifyAsync(new ChannelAccount { Id = "29:1legacy" }, Ours);

@@ -24,7 +24,7 @@ public sealed class TeamsInboundAuthTests(TeamsEnvironment env) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(activity, token)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PostAsync(activity, token)).StatusCode);
 
-        var posted = Assert.Single(_host.Inbox.Events, e => e.DedupKey.Contains("valid-1", StringComparison.Ordinal));
+        var posted = Assert.Single(_host.Inbox.Accepted, e => e.DedupKey.Contains("valid-1", StringComparison.Ordinal));
         var message = Assert.IsType<MessagePosted>(posted);
         Assert.Equal("status of order 42?", message.Text);
         Assert.True(message.MentionsBot);
@@ -118,7 +118,7 @@ public sealed class TeamsInboundAuthTests(TeamsEnvironment env) : IClassFixture<
         var response = await PostAsync(activity, token, scheme);
 
         Assert.Equal(expected, response.StatusCode);
-        Assert.DoesNotContain(_host.Inbox.Events, e => e.DedupKey.Contains(id, StringComparison.Ordinal));
+        Assert.DoesNotContain(_host.Inbox.Accepted, e => e.DedupKey.Contains(id, StringComparison.Ordinal));
         Assert.Null(await References().FindConversationAsync(channel));
     }
 

@@ -12,14 +12,14 @@ public sealed class TeamsInvokeTests(TeamsEnvironment env) : IClassFixture<Teams
     {
         var card = new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5", ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "Approved" }) };
         env.Host.Router.Result = CardActionResult.Updated(card);
-        env.Host.Directory.Add("6f2c5e1a-0000-0000-0000-000000000001", "Jane");
+        env.Host.Directory.AddTeamsPerson("6f2c5e1a-0000-0000-0000-000000000001", "Jane");
 
         var body = await InvokeAsync("approve", new JsonObject { ["ticketId"] = "T-1", ["comment"] = "ok" });
 
         Assert.Equal(200, body["statusCode"]!.GetValue<int>());
         Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
         Assert.Equal("Approved", body["value"]!["body"]![0]!["text"]!.GetValue<string>());
-        var action = env.Host.Router.Actions[^1];
+        var action = env.Host.Router.Routed[^1];
         Assert.Equal("approve", action.Verb);
         Assert.Equal("T-1", action.Data["ticketId"]!.GetValue<string>());
         Assert.Equal(new MessageRef(new ConversationRef(ChatPlatform.Teams, TeamsActivities.ChannelId, "root-1"), "activity-card-1"), action.SourceMessage);
@@ -58,8 +58,8 @@ public sealed class TeamsInvokeTests(TeamsEnvironment env) : IClassFixture<Teams
 
         Assert.Equal(HttpStatusCode.OK, (await env.PostAsync(submit)).StatusCode);
 
-        Assert.Contains(env.Host.Router.Actions, a => a.Verb == "feedback" && a.Data["score"]!.GetValue<string>() == "5");
-        Assert.DoesNotContain(env.Host.Inbox.Events, e => e.DedupKey.Contains("submit-1", StringComparison.Ordinal));
+        Assert.Contains(env.Host.Router.Routed, a => a.Verb == "feedback" && a.Data["score"]!.GetValue<string>() == "5");
+        Assert.DoesNotContain(env.Host.Inbox.Accepted, e => e.DedupKey.Contains("submit-1", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class TeamsKeyRotationTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True(_env.Authority.MetadataRequests > fetchesBefore);
-        Assert.Contains(_env.Host.Inbox.Events, e => e.DedupKey.Contains("after-rotation", StringComparison.Ordinal));
+        Assert.Contains(_env.Host.Inbox.Accepted, e => e.DedupKey.Contains("after-rotation", StringComparison.Ordinal));
     }
 }
 
@@ -47,6 +47,6 @@ public sealed class TeamsMetadataOutageTests
         var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Empty(host.Inbox.Events);
+        Assert.Empty(host.Inbox.Accepted);
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using EngageBot.Channels;
 
-namespace EngageBot.Tests.Slack;
+namespace EngageBot.Tests;
 
 /// <summary>An inbox that deduplicates on DedupKey like the real one and records what it accepted, in order.</summary>
 public sealed class RecordingInbox : IInbox

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using EngageBot.Channels;
 
-namespace EngageBot.Tests.Slack;
+namespace EngageBot.Tests;
 
 /// <summary>Records routed actions and answers with what the test set in <see cref="Result"/>.</summary>
 public sealed class RecordingCardActionRouter : ICardActionRouter
