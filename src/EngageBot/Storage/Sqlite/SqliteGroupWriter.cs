@@ -160,12 +160,12 @@ internal sealed class SqliteGroupWriter(Func<SqliteConnection> open, SqliteCheck
     {
         var connection = open();
         using var command = connection.CreateCommand();
-        // SQLite's default 2 MB page cache, deliberately: a larger one made every commit slower. When an insert splits
-        // a leaf, balance_nonroot renumbers pages through a temporary key past the lock-byte page (page 262,145), and
-        // the commit then truncates the cache by scanning all of it. With 64 MB that scan was the service's single
-        // largest cost on the ack path (6% of CPU) and ack throughput fell from 0.57 to 0.47 of bare (slack-ack).
-        // The inbox appends at one place in its index, so the default cache holds what the writer touches.
-        command.CommandText = $"PRAGMA wal_autocheckpoint={SqliteCheckpointer.WriterAutoCheckpointPages};";
+        // A 2 MB page cache (SQLite's usual default, stated so that another build's default cannot change it), kept
+        // small on purpose. When an insert splits a leaf, balance_nonroot renumbers pages through a temporary key past
+        // the lock-byte page (page 262,145), and the commit then truncates the cache by scanning all of it. With 64 MB
+        // that scan was the largest single cost on the ack path (6% of CPU) and ack throughput fell from 0.57 to 0.47
+        // of bare (slack-ack). The inbox appends at one place in its index, so 2 MB holds what the writer touches.
+        command.CommandText = $"PRAGMA wal_autocheckpoint={SqliteCheckpointer.WriterAutoCheckpointPages}; PRAGMA cache_size=-2000;";
         command.ExecuteNonQuery();
         return connection;
     }
