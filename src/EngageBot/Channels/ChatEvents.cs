@@ -53,9 +53,10 @@ public sealed record CardActionInvoked(string DedupKey, DateTimeOffset Timestamp
 /// <summary>
 /// A slash command (Slack: Command "/engagebot", Arguments "tickets acme"), a bot command typed to us in Teams or a Slack
 /// global shortcut (Command "tickets", Arguments "acme"). <see cref="BotCommands.Read"/> reads both forms alike.
+/// IsDirect: given in a direct chat with the bot rather than a channel (the adapter knows; features need not parse ids).
 /// </summary>
 public sealed record CommandInvoked(string DedupKey, DateTimeOffset Timestamp, ConversationRef Conversation, ChatUser? Actor,
-    string Command, string Arguments, string? TriggerId = null)
+    string Command, string Arguments, string? TriggerId = null, bool IsDirect = false)
     : ChatEvent(DedupKey, Timestamp, Conversation, Actor);
 
 /// <summary>A message action (Slack message shortcut, Teams message extension action) on another message.</summary>

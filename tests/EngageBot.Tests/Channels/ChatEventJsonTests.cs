@@ -18,7 +18,7 @@ public sealed class ChatEventJsonTests
         new ReactionChanged("e4", At, Conversation, Actor, "m1", "ticket", Added: true),
         new MembershipChanged("e5", At, Conversation, Actor, new ChatUser("29:y", null, AuthorKind.Partner), Joined: false),
         new BotMembershipChanged("e6", At, Conversation, Actor, Added: true, "General"),
-        new CommandInvoked("e8", At, Conversation, Actor, "/engagebot", "ticket open", "trig"),
+        new CommandInvoked("e8", At, Conversation, Actor, "/engagebot", "ticket open", "trig", IsDirect: true),
         new MessageActionInvoked("e9", At, Conversation, Actor, "make-ticket", "m1", "text"),
     ];
 

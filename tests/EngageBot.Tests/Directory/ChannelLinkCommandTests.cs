@@ -30,8 +30,8 @@ public sealed class ChannelLinkCommandTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static CommandInvoked Link(string channel, ChatUser actor, string dedup = "cmd-1") =>
-        new(dedup, DateTimeOffset.UnixEpoch, new ConversationRef(ChatPlatform.Slack, channel), actor, BotCommands.SlashCommand, "link");
+    private static CommandInvoked Link(string channel, ChatUser actor, string dedup = "cmd-1", bool isDirect = false) =>
+        new(dedup, DateTimeOffset.UnixEpoch, new ConversationRef(ChatPlatform.Slack, channel), actor, BotCommands.SlashCommand, "link", IsDirect: isDirect);
 
     [Fact]
     public async Task An_internal_person_gets_the_link_card_by_dm_and_their_answer_links_the_channel()
@@ -65,11 +65,11 @@ public sealed class ChannelLinkCommandTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("C07NWSHARED", "directory file")]
-    [InlineData("D0PRIYADM", "Run link in the channel")]
-    public async Task A_channel_the_file_assigns_or_a_dm_gets_an_explanation_and_no_card(string channel, string expected)
+    [InlineData("C07NWSHARED", false, "directory file")]
+    [InlineData("D0PRIYADM", true, "Run link in the channel")]
+    public async Task A_channel_the_file_assigns_or_a_dm_gets_an_explanation_and_no_card(string channel, bool isDirect, string expected)
     {
-        await _command.HandleAsync(Link(channel, Priya), CancellationToken.None);
+        await _command.HandleAsync(Link(channel, Priya, isDirect: isDirect), CancellationToken.None);
 
         var reply = Assert.Single(_outbox.All);
         Assert.Equal(DeliveryKind.Ephemeral, reply.Target.Kind);

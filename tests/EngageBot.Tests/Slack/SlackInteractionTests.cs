@@ -127,6 +127,7 @@ public sealed class SlackInteractionTests : IClassFixture<SlackHost>
         var command = Assert.IsType<CommandInvoked>(Assert.Single(_host.Inbox.Accepted));
         Assert.Equal((BotCommands.Tickets, ""), (command.Command, command.Arguments));
         Assert.Equal(new ConversationRef(ChatPlatform.Slack, "D" + SlackPayloads.InternalUser), command.Conversation);
+        Assert.True(command.IsDirect);
         Assert.Equal("944799105734.773906753841.38b5894552bdd4a780554ee59d1f3638", command.TriggerId);
         Assert.Equal("slack:global-shortcut:" + command.TriggerId, command.DedupKey);
         Assert.Equal(AuthorKind.Internal, command.Actor!.Kind);
@@ -165,7 +166,19 @@ public sealed class SlackInteractionTests : IClassFixture<SlackHost>
         Assert.Equal("/engagebot", command.Command);
         Assert.Equal("link acme", command.Arguments);
         Assert.Equal(SlackPayloads.Channel, command.Conversation.ChannelId);
+        Assert.False(command.IsDirect);
         Assert.Equal(AuthorKind.Internal, command.Actor!.Kind);
+    }
+
+    [Fact]
+    public async Task A_slash_command_typed_in_a_dm_says_so()
+    {
+        _host.Slack.AddUser(SlackPayloads.InternalUser, SlackHost.OurTeam);
+        var response = await _host.PostSignedAsync("/api/slack/commands", SlackPayloads.SlashCommand("link", channel: "D0SAMDM01", channelName: "directmessage"),
+            "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(Assert.IsType<CommandInvoked>(Assert.Single(_host.Inbox.Accepted)).IsDirect);
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public sealed class TeamsCommandMappingTests
         Assert.Equal(new ConversationRef(ChatPlatform.Teams, TeamsActivities.ChannelId, "1700000000001"), command.Conversation);
         Assert.Equal(AuthorKind.Internal, command.Actor!.Kind);
         Assert.Null(command.TriggerId);
+        Assert.False(command.IsDirect);
         Assert.Equal(BotCommands.Read(command), (BotCommands.Tickets, "acme"));
     }
 
@@ -57,6 +58,7 @@ public sealed class TeamsCommandMappingTests
 
         Assert.Equal((BotCommands.Resolve, "T-42"), (command.Command, command.Arguments));
         Assert.Equal("a:personal-p1", command.Conversation.ChannelId);
+        Assert.True(command.IsDirect);
     }
 
     [Theory]

@@ -12,7 +12,8 @@ public sealed class SlackCommandHandler(SlackAuthorClassifier authors, IInbox in
         var actor = await authors.ClassifyAsync(command.UserId, null, command.ChannelId, context, cancellationToken);
         // trigger_id is unique per invocation; Slack does not retry slash commands.
         var dedup = $"slack:command:{command.TriggerId ?? Guid.NewGuid().ToString("N")}";
+        // Direct-message channel ids start with D.
         await inbox.AcceptAsync(new CommandInvoked(dedup, time.GetUtcNow(), new ConversationRef(ChatPlatform.Slack, command.ChannelId), actor,
-            command.Command, command.Text.Trim(), command.TriggerId), cancellationToken);
+            command.Command, command.Text.Trim(), command.TriggerId, IsDirect: command.ChannelId.StartsWith('D')), cancellationToken);
     }
 }

@@ -110,7 +110,7 @@ public sealed class SlackInteractionHandler(
             return null;
         }
         await inbox.AcceptAsync(new CommandInvoked($"slack:global-shortcut:{payload.TriggerId ?? payload.ActionTs}", At(payload.ActionTs), dm, actor,
-            SlackGlobalShortcuts.CommandFor(callbackId), "", payload.TriggerId), ct);
+            SlackGlobalShortcuts.CommandFor(callbackId), "", payload.TriggerId, IsDirect: true), ct);
         return null;
     }
 

@@ -107,7 +107,7 @@ public sealed class TeamsActivityMapper(TeamsAuthorClassifier authors, TimeProvi
         var text = TeamsMentionText.Clean(a.Text, botMentions);
         var isDirect = a.Conversation?.ConversationType == "personal";
         if ((botMentions.Count > 0 || isDirect) && c.Actor?.Kind != AuthorKind.Bot && TeamsBotCommand.Parse(text) is (var word, var arguments))
-            return new CommandInvoked(Key(a, "command"), c.Timestamp, Conversation(c.ConversationId), c.Actor, word, arguments);
+            return new CommandInvoked(Key(a, "command"), c.Timestamp, Conversation(c.ConversationId), c.Actor, word, arguments, IsDirect: isDirect);
         return new MessagePosted(Key(a, a.Type!), c.Timestamp, Conversation(c.ConversationId), c.Actor, a.Id ?? "", text,
             MentionsBot: botMentions.Count > 0, IsDirect: isDirect);
     }

@@ -23,7 +23,7 @@ public sealed class ChannelLinkCommandHandler(IPartnerDirectory directory, IOutb
         string reply;
         if (person?.UserIdOn(platform) is not { } personUserId)
             reply = "Only people in the EngageBot directory can link channels to partners.";
-        else if (IsDirectChat(command.Conversation))
+        else if (command.IsDirect)
             reply = "Run link in the channel you want to link to a partner.";
         else if (snapshot.FilePartnerByChannel(platform, channelId) is { } fileOwner)
             reply = ChannelLinkCard.AlreadyClaimedText(platform, channelId, channelName: null, fileOwner);
@@ -43,12 +43,4 @@ public sealed class ChannelLinkCommandHandler(IPartnerDirectory directory, IOutb
         await outbox.EnqueueAsync($"directory.channel-link.reply:{command.DedupKey}", DeliveryTarget.Ephemeral(command.Conversation, actor.Id),
             new OutboundMessage(reply), cancellationToken);
     }
-
-    // Slack DM channel ids start with D; Teams 1:1 conversation ids with "a:". Linking a private chat to a partner means nothing.
-    private static bool IsDirectChat(ConversationRef conversation) => conversation.Platform switch
-    {
-        ChatPlatform.Slack => conversation.ChannelId.StartsWith('D'),
-        ChatPlatform.Teams => conversation.ChannelId.StartsWith("a:", StringComparison.Ordinal),
-        _ => false,
-    };
 }
