@@ -14,27 +14,18 @@ public static class StorageKeys
 {
     public static string Escape(string key)
     {
-        if (!key.AsSpan().ContainsAny(Forbidden) && !key.Contains('%')) return key;
+        if (!NeedsEscaping(key)) return key;
         var sb = new StringBuilder(key.Length + 8);
         foreach (var c in key)
         {
-            if (c == '%' || IsForbidden(c)) sb.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
+            if (IsEscaped(c)) sb.Append('%').Append(((int)c).ToString("X2", CultureInfo.InvariantCulture));
             else sb.Append(c);
         }
         return sb.ToString();
     }
 
     /// <summary>The length <see cref="Escape"/> would return, without building the string: each escaped character takes three.</summary>
-    public static int EscapedLength(string key)
-    {
-        if (!key.AsSpan().ContainsAny(Forbidden) && !key.Contains('%')) return key.Length;
-        var length = key.Length;
-        foreach (var c in key)
-        {
-            if (c == '%' || IsForbidden(c)) length += 2;
-        }
-        return length;
-    }
+    public static int EscapedLength(string key) => NeedsEscaping(key) ? key.Length + 2 * key.Count(IsEscaped) : key.Length;
 
     public static string Unescape(string stored)
     {
@@ -54,6 +45,10 @@ public static class StorageKeys
         }
         return sb.ToString();
     }
+
+    private static bool NeedsEscaping(string key) => key.AsSpan().ContainsAny(Forbidden) || key.Contains('%');
+
+    private static bool IsEscaped(char c) => c == '%' || IsForbidden(c);
 
     public static bool IsForbidden(char c) => c is '/' or '\\' or '#' or '?' or <= '\u001f' or (>= '\u007f' and <= '\u009f');
 
