@@ -1,32 +1,23 @@
-using System.Text.Json.Nodes;
 using EngageBot.Cards;
 using EngageBot.Channels;
 using EngageBot.Features.Directory.Linking;
-using Microsoft.Extensions.Logging.Abstractions;
+using static EngageBot.Tests.Directory.ChannelLinkWorld;
 
 namespace EngageBot.Tests.Directory;
 
 /// <summary>"link" in a channel: the card by DM, answered by the same handler as the bot-added prompt.</summary>
 public sealed class ChannelLinkCommandTests : IAsyncLifetime
 {
-    private static readonly ChatUser Priya = new("U07PRIYA01", "Priya", AuthorKind.Internal);
-    private static readonly ChatUser PartnerUser = new("U0PARTNER9", "Pat from Northwind", AuthorKind.Partner, HomeTeamId: "T05NORTHWD");
+    private readonly ChannelLinkWorld _world = new();
+    private readonly ChannelLinkCommandHandler _command;
 
-    private readonly DirectoryHarness _directory = new();
-    private readonly RecordingOutbox _outbox = new();
-    private ChannelLinkCommandHandler _command = null!;
-    private ChannelLinkActionHandler _action = null!;
+    public ChannelLinkCommandTests() => _command = new ChannelLinkCommandHandler(_world.Directory.Reader, _world.Outbox, new CardLibrary());
 
-    public async Task InitializeAsync()
-    {
-        await _directory.ImportAsync(DirectoryYaml.Sample);
-        _command = new ChannelLinkCommandHandler(_directory.Reader, _outbox, new CardLibrary());
-        _action = new ChannelLinkActionHandler(_directory.Reader, _directory.Store, _directory.Time, NullLogger<ChannelLinkActionHandler>.Instance);
-    }
+    public Task InitializeAsync() => _world.ImportSampleAsync();
 
     public Task DisposeAsync()
     {
-        _directory.Dispose();
+        _world.Dispose();
         return Task.CompletedTask;
     }
 
@@ -38,29 +29,29 @@ public sealed class ChannelLinkCommandTests : IAsyncLifetime
     {
         await _command.HandleAsync(Link("C0LATECHAN", Priya), CancellationToken.None);
 
-        var card = Assert.Single(_outbox.All, s => s.Target == DeliveryTarget.Direct(ChatPlatform.Slack, "U07PRIYA01")).Message.Card!;
-        var reply = Assert.Single(_outbox.All, s => s.Target.Kind == DeliveryKind.Ephemeral);
+        var card = Assert.Single(_world.Outbox.All, s => s.Target == DeliveryTarget.Direct(ChatPlatform.Slack, "U07PRIYA01")).Message.Card!;
+        var reply = Assert.Single(_world.Outbox.All, s => s.Target.Kind == DeliveryKind.Ephemeral);
         Assert.Contains("direct message", reply.Message.Text);
         var data = card["actions"]![0]!["data"]!.AsObject().DeepClone().AsObject();
         Assert.Equal(("C0LATECHAN", "slack"), ((string?)data["channel"], (string?)data["platform"]));
 
         data["partnerId"] = "northwind";
-        var answer = new CardActionInvoked("act-1", _directory.Time.GetUtcNow(), new ConversationRef(ChatPlatform.Slack, "D0DM"), Priya, ChannelLinkCard.Verb, data, null);
-        await _action.HandleAsync(answer, CancellationToken.None);
-        Assert.Equal("northwind", (await _directory.Reader.GetSnapshotAsync()).PartnerIdByChannel(ChatPlatform.Slack, "C0LATECHAN"));
+        var answer = _world.Answer(Priya, data);
+        await _world.Action.HandleAsync(answer, CancellationToken.None);
+        Assert.Equal("northwind", (await _world.Directory.Reader.GetSnapshotAsync()).PartnerIdByChannel(ChatPlatform.Slack, "C0LATECHAN"));
     }
 
     [Fact]
     public async Task A_linked_channel_can_be_relinked_and_the_dm_says_where_it_is_now()
     {
         await _command.HandleAsync(Link("C0LATECHAN", Priya), CancellationToken.None);
-        var data = _outbox.All[0].Message.Card!["actions"]![0]!["data"]!.AsObject().DeepClone().AsObject();
+        var data = _world.Outbox.All[0].Message.Card!["actions"]![0]!["data"]!.AsObject().DeepClone().AsObject();
         data["partnerId"] = "northwind";
-        await _action.HandleAsync(new CardActionInvoked("act-1", _directory.Time.GetUtcNow(), new ConversationRef(ChatPlatform.Slack, "D0DM"), Priya, ChannelLinkCard.Verb, data, null), CancellationToken.None);
+        await _world.Action.HandleAsync(_world.Answer(Priya, data), CancellationToken.None);
 
         await _command.HandleAsync(Link("C0LATECHAN", Priya, dedup: "cmd-2"), CancellationToken.None);
 
-        var second = _outbox.All.Last(s => s.Target.Kind == DeliveryKind.DirectMessage);
+        var second = _world.Outbox.All.Last(s => s.Target.Kind == DeliveryKind.DirectMessage);
         Assert.Contains("linked to Northwind", second.Message.Text);
     }
 
@@ -71,7 +62,7 @@ public sealed class ChannelLinkCommandTests : IAsyncLifetime
     {
         await _command.HandleAsync(Link(channel, Priya, isDirect: isDirect), CancellationToken.None);
 
-        var reply = Assert.Single(_outbox.All);
+        var reply = Assert.Single(_world.Outbox.All);
         Assert.Equal(DeliveryKind.Ephemeral, reply.Target.Kind);
         Assert.Contains(expected, reply.Message.Text);
     }
@@ -81,7 +72,7 @@ public sealed class ChannelLinkCommandTests : IAsyncLifetime
     {
         await _command.HandleAsync(Link("C07NWSHARED", PartnerUser), CancellationToken.None);
 
-        var reply = Assert.Single(_outbox.All);
+        var reply = Assert.Single(_world.Outbox.All);
         Assert.Contains("Only people in the EngageBot directory", reply.Message.Text);
     }
 
@@ -90,6 +81,6 @@ public sealed class ChannelLinkCommandTests : IAsyncLifetime
     {
         await _command.HandleAsync(new CommandInvoked("cmd-9", DateTimeOffset.UnixEpoch, new ConversationRef(ChatPlatform.Slack, "C0LATECHAN"), Priya, BotCommands.SlashCommand, "tickets"), CancellationToken.None);
 
-        Assert.Empty(_outbox.All);
+        Assert.Empty(_world.Outbox.All);
     }
 }

@@ -3,44 +3,34 @@ using System.Text.Json.Nodes;
 using EngageBot.Channels;
 using EngageBot.Features.Directory.Linking;
 using Microsoft.Extensions.Logging.Abstractions;
+using static EngageBot.Tests.Directory.ChannelLinkWorld;
 
 namespace EngageBot.Tests.Directory;
 
 public sealed class ChannelLinkingTests : IAsyncLifetime
 {
-    private static readonly ChatUser Priya = new("U07PRIYA01", "Priya", AuthorKind.Internal);
-    private static readonly ChatUser PartnerUser = new("U0PARTNER9", "Pat from Northwind", AuthorKind.Partner, HomeTeamId: "T05NORTHWD");
+    private readonly ChannelLinkWorld _world = new();
+    private readonly ChannelLinkPromptHandler _prompt;
 
-    private readonly DirectoryHarness _directory = new();
-    private readonly RecordingOutbox _outbox = new();
-    private ChannelLinkPromptHandler _prompt = null!;
-    private ChannelLinkActionHandler _action = null!;
+    public ChannelLinkingTests() => _prompt = new ChannelLinkPromptHandler(_world.Directory.Reader, _world.Outbox, new CardLibrary(), NullLogger<ChannelLinkPromptHandler>.Instance);
 
-    public async Task InitializeAsync()
-    {
-        await _directory.ImportAsync(DirectoryYaml.Sample);
-        _prompt = new ChannelLinkPromptHandler(_directory.Reader, _outbox, new CardLibrary(), NullLogger<ChannelLinkPromptHandler>.Instance);
-        _action = new ChannelLinkActionHandler(_directory.Reader, _directory.Store, _directory.Time, NullLogger<ChannelLinkActionHandler>.Instance);
-    }
+    public Task InitializeAsync() => _world.ImportSampleAsync();
 
     public Task DisposeAsync()
     {
-        _directory.Dispose();
+        _world.Dispose();
         return Task.CompletedTask;
     }
 
     private static BotMembershipChanged Added(ChatPlatform platform, string channel, ChatUser? actor, string dedup = "evt-1") =>
         new(dedup, DateTimeOffset.UnixEpoch, new ConversationRef(platform, channel), actor, Added: true, ChannelName: "acme-new");
 
-    private CardActionInvoked Answer(ChatUser actor, JsonObject data, ChatPlatform platform = ChatPlatform.Slack) =>
-        new("act-1", _directory.Time.GetUtcNow(), new ConversationRef(platform, "D0DM"), actor, ChannelLinkCard.Verb, data, null);
-
     [Fact]
     public async Task Internal_person_who_added_the_bot_gets_the_link_card_by_direct_message()
     {
         await _prompt.HandleAsync(Added(ChatPlatform.Slack, "C0NEWCHAN", Priya), CancellationToken.None);
 
-        var (key, target, message) = Assert.Single(_outbox.All);
+        var (key, target, message) = Assert.Single(_world.Outbox.All);
         Assert.Equal(DeliveryTarget.Direct(ChatPlatform.Slack, "U07PRIYA01"), target);
         Assert.Contains("priya.nair", key);
         var card = message.Card!;
@@ -59,7 +49,7 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
     {
         await _prompt.HandleAsync(Added(ChatPlatform.Teams, "19:new@thread.tacv2", PartnerUser), CancellationToken.None);
 
-        var sent = Assert.Single(_outbox.All);
+        var sent = Assert.Single(_world.Outbox.All);
         Assert.Equal(DeliveryTarget.Direct(ChatPlatform.Teams, "5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9"), sent.Target);
         Assert.Equal("teams", (string?)sent.Message.Card!["actions"]![0]!["data"]!["platform"]);
     }
@@ -70,8 +60,8 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
         await _prompt.HandleAsync(Added(ChatPlatform.Slack, "C0NEWCHAN", null), CancellationToken.None);
         await _prompt.HandleAsync(Added(ChatPlatform.Slack, "C0NEWCHAN", null), CancellationToken.None);
 
-        Assert.Equal(2, _outbox.Keys.Count);
-        Assert.Single(_outbox.Keys.Distinct());
+        Assert.Equal(2, _world.Outbox.Keys.Count);
+        Assert.Single(_world.Outbox.Keys.Distinct());
     }
 
     [Fact]
@@ -81,53 +71,53 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
         await _prompt.HandleAsync(Added(ChatPlatform.Slack, "C0NEWCHAN", Priya) with { Added = false }, CancellationToken.None);
         await _prompt.HandleAsync(new MessagePosted("m", DateTimeOffset.UnixEpoch, new ConversationRef(ChatPlatform.Slack, "C0NEWCHAN"), Priya, "1", "hi"), CancellationToken.None);
 
-        Assert.Empty(_outbox.Keys);
+        Assert.Empty(_world.Outbox.Keys);
     }
 
     [Fact]
     public async Task Answer_links_the_channel_at_once_and_replaces_the_card()
     {
-        var result = await _action.HandleAsync(Answer(Priya, new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack", ["channelName"] = "acme-new", ["partnerId"] = "northwind" }), CancellationToken.None);
+        var result = await _world.Action.HandleAsync(_world.Answer(Priya, new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack", ["channelName"] = "acme-new", ["partnerId"] = "northwind" }), CancellationToken.None);
 
         var text = result.UpdatedCard!.ToJsonString();
         Assert.Contains("#acme-new is linked to Northwind Cloud Partners (northwind)", text);
         Assert.Contains("Linked by Priya Nair", text);
-        Assert.Equal("northwind", await _directory.Reader.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C0NEWCHAN"));
+        Assert.Equal("northwind", await _world.Directory.Reader.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C0NEWCHAN"));
 
-        var otherInstance = _directory.NewReader();
+        var otherInstance = _world.Directory.NewReader();
         Assert.Equal("northwind", await otherInstance.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C0NEWCHAN"));
     }
 
     [Fact]
     public async Task Chat_link_survives_reimport_and_the_import_says_so()
     {
-        await _action.HandleAsync(Answer(Priya, new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack", ["partnerId"] = "northwind" }), CancellationToken.None);
+        await _world.Action.HandleAsync(_world.Answer(Priya, new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack", ["partnerId"] = "northwind" }), CancellationToken.None);
 
-        var report = await _directory.ImportAsync(DirectoryYaml.Sample.Replace("name: Wingtip Toys", "name: Wingtip Toys Ltd", StringComparison.Ordinal));
+        var report = await _world.Directory.ImportAsync(DirectoryYaml.Sample.Replace("name: Wingtip Toys", "name: Wingtip Toys Ltd", StringComparison.Ordinal));
 
-        Assert.Equal("northwind", await _directory.Reader.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C0NEWCHAN"));
+        Assert.Equal("northwind", await _world.Directory.Reader.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C0NEWCHAN"));
         Assert.Contains(report.Lines(), l => l.Contains("Slack channel 'C0NEWCHAN' is linked to 'northwind' in chat only", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task File_claiming_a_chat_linked_channel_wins()
     {
-        await _action.HandleAsync(Answer(Priya, new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack", ["partnerId"] = "northwind" }), CancellationToken.None);
+        await _world.Action.HandleAsync(_world.Answer(Priya, new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack", ["partnerId"] = "northwind" }), CancellationToken.None);
 
-        var report = await _directory.ImportAsync(DirectoryYaml.Sample.Replace("channels: [C07KOOKA001]", "channels: [C07KOOKA001, C0NEWCHAN]", StringComparison.Ordinal));
+        var report = await _world.Directory.ImportAsync(DirectoryYaml.Sample.Replace("channels: [C07KOOKA001]", "channels: [C07KOOKA001, C0NEWCHAN]", StringComparison.Ordinal));
 
-        Assert.Equal("kookaburra", await _directory.Reader.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C0NEWCHAN"));
+        Assert.Equal("kookaburra", await _world.Directory.Reader.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C0NEWCHAN"));
         Assert.Contains(report.Lines(), l => l.Contains("the file wins", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Only_internal_people_may_link()
     {
-        var result = await _action.HandleAsync(Answer(PartnerUser, new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack", ["partnerId"] = "northwind" }), CancellationToken.None);
+        var result = await _world.Action.HandleAsync(_world.Answer(PartnerUser, new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack", ["partnerId"] = "northwind" }), CancellationToken.None);
 
         Assert.Null(result.UpdatedCard);
         Assert.Contains("Only people in the EngageBot directory", result.Message);
-        Assert.Null(await _directory.Reader.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C0NEWCHAN"));
+        Assert.Null(await _world.Directory.Reader.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C0NEWCHAN"));
     }
 
     [Fact]
@@ -135,10 +125,10 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
     {
         var lena = new ChatUser("29:1abcdef", "Lena", AuthorKind.Internal, AadObjectId: "8b1d4e7f-2c3a-4b5d-8e9f-0a1b2c3d4e5f");
 
-        var result = await _action.HandleAsync(Answer(lena, new JsonObject { ["channel"] = "19:new@thread.tacv2", ["platform"] = "teams", ["partnerId"] = "tulip-systems" }, ChatPlatform.Teams), CancellationToken.None);
+        var result = await _world.Action.HandleAsync(_world.Answer(lena, new JsonObject { ["channel"] = "19:new@thread.tacv2", ["platform"] = "teams", ["partnerId"] = "tulip-systems" }, ChatPlatform.Teams), CancellationToken.None);
 
         Assert.Contains("Linked by Lena Vogel", result.UpdatedCard!.ToJsonString());
-        Assert.Equal("tulip-systems", await _directory.Reader.FindPartnerIdByChannelAsync(ChatPlatform.Teams, "19:new@thread.tacv2"));
+        Assert.Equal("tulip-systems", await _world.Directory.Reader.FindPartnerIdByChannelAsync(ChatPlatform.Teams, "19:new@thread.tacv2"));
     }
 
     [Theory]
@@ -149,7 +139,7 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
         var data = new JsonObject { ["channel"] = "C0NEWCHAN", ["platform"] = "slack" };
         if (partner is not null) data["partnerId"] = partner;
 
-        var result = await _action.HandleAsync(Answer(Priya, data), CancellationToken.None);
+        var result = await _world.Action.HandleAsync(_world.Answer(Priya, data), CancellationToken.None);
 
         Assert.Equal(expected, result.Errors![ChannelLinkCard.PartnerInput]);
     }
@@ -157,9 +147,9 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
     [Fact]
     public async Task Linking_a_channel_the_file_already_claims_changes_nothing()
     {
-        var result = await _action.HandleAsync(Answer(Priya, new JsonObject { ["channel"] = "C07NWSHARED", ["platform"] = "slack", ["partnerId"] = "kookaburra" }), CancellationToken.None);
+        var result = await _world.Action.HandleAsync(_world.Answer(Priya, new JsonObject { ["channel"] = "C07NWSHARED", ["platform"] = "slack", ["partnerId"] = "kookaburra" }), CancellationToken.None);
 
         Assert.Contains("already belongs to Northwind Cloud Partners", result.UpdatedCard!.ToJsonString());
-        Assert.Equal("northwind", await _directory.Reader.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C07NWSHARED"));
+        Assert.Equal("northwind", await _world.Directory.Reader.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C07NWSHARED"));
     }
 }
