@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using EngageBot.BotFramework.Authentication;
 using EngageBot.BotFramework.Connector;
 using EngageBot.BotFramework.Schema;
 using EngageBot.TestSupport.FakeTeams;
@@ -19,9 +18,8 @@ public sealed class ConnectorClientTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connector = await FakeBotConnector.StartAsync();
-        var credential = BotCredentialFactory.Create(new BotCredentialOptions(BotAppType.SingleTenant, "app-id", "app-secret", "contoso-tenant", _connector.BaseAddress));
         _http = new HttpClient();
-        _client = new ConnectorClient(_http, new BotTokenProvider(credential));
+        _client = FakeConnectorClient.Create(_connector, _http, "app-id", "contoso-tenant");
     }
 
     public async Task DisposeAsync()

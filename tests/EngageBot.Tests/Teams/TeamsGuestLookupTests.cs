@@ -1,5 +1,3 @@
-using EngageBot.BotFramework.Authentication;
-using EngageBot.BotFramework.Connector;
 using EngageBot.BotFramework.Schema;
 using EngageBot.Channels;
 using EngageBot.Channels.Teams;
@@ -25,9 +23,8 @@ public sealed class TeamsGuestLookupTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connector = await FakeBotConnector.StartAsync();
-        var credential = BotCredentialFactory.Create(new BotCredentialOptions(BotAppType.SingleTenant, TeamsHost.AppId, "secret", Ours, _connector.BaseAddress));
         _http = new HttpClient();
-        var roles = new TeamsMemberRoles(new ConnectorClient(_http, new BotTokenProvider(credential)), new MemoryCache(new MemoryCacheOptions()), NullLogger<TeamsMemberRoles>.Instance);
+        var roles = new TeamsMemberRoles(FakeConnectorClient.Create(_connector, _http, TeamsHost.AppId, Ours), new MemoryCache(new MemoryCacheOptions()), NullLogger<TeamsMemberRoles>.Instance);
         _classifier = new TeamsAuthorClassifier(new FakeDirectoryLookup(), Options.Create(new TeamsOptions { AppId = TeamsHost.AppId, TenantId = Ours }), roles);
     }
 
