@@ -14,10 +14,12 @@ namespace EngageBot.Channels.Inbox;
 /// </summary>
 internal sealed class IntakePriority(IOptions<InboxOptions> options)
 {
-    private static readonly TimeSpan QuietWindow = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(5);
     private int _inFlight;
     private long _lastOverlap = long.MinValue;
+
+    /// <summary>How recent an overlap must be to count as saturation (tests on a starved machine widen it).</summary>
+    internal TimeSpan QuietWindow { get; init; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>Marks one accept in progress until the scope is disposed.</summary>
     public AcceptScope Accepting()
