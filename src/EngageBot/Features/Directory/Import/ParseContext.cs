@@ -15,7 +15,14 @@ internal sealed class ParseContext
     private readonly Dictionary<(string Kind, string Id), Mark> _definitions = new();
     private readonly Dictionary<(string Kind, string Key), (string Owner, Mark At)> _claims = new();
 
-    public void Error(Mark at, string message) => Errors.Add(new((int)at.Line, (int)at.Column, message));
+    private readonly HashSet<DirectoryError> _reported = [];
+
+    // A node reached more than once (a YAML alias, *name, repeats its anchor's node) must not repeat its error.
+    public void Error(Mark at, string message)
+    {
+        var error = new DirectoryError((int)at.Line, (int)at.Column, message);
+        if (_reported.Add(error)) Errors.Add(error);
+    }
 
     /// <summary>Records an id of a kind (partner, person…); false, with an error, if it was already defined.</summary>
     public bool Define(string kind, string id, Mark at)
