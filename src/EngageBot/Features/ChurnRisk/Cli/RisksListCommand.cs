@@ -27,27 +27,13 @@ public sealed class RisksListCommand(ChurnRiskStore store, IPartnerDirectory dir
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        string? partner = null;
-        IReadOnlyCollection<RiskStatus> statuses = Active;
-        var json = false;
-        for (var i = 0; i < args.Count; i++)
+        if (await CliArguments.ParseAsync(this, args, ["--json"], ["--partner", "--status"], error) is not { } parsed) return 2;
+        var (partner, json) = (parsed.Value("--partner"), parsed.Has("--json"));
+        var statuses = parsed.Value("--status") is { } status ? ParseStatuses(status) : Active;
+        if (statuses is null)
         {
-            switch (args[i])
-            {
-                case "--json": json = true; break;
-                case "--partner" when i + 1 < args.Count: partner = args[++i]; break;
-                case "--status" when i + 1 < args.Count:
-                    if (ParseStatuses(args[++i]) is not { } parsed)
-                    {
-                        await error.WriteLineAsync($"engagebot risks list: unknown status '{args[i]}'; use one or more (comma-separated) of: active, all, open, acknowledged, resolved");
-                        return 2;
-                    }
-                    statuses = parsed;
-                    break;
-                default:
-                    await error.WriteLineAsync($"engagebot risks list: unexpected argument '{args[i]}'. Usage: engagebot risks list {Usage}");
-                    return 2;
-            }
+            await error.WriteLineAsync($"engagebot risks list: unknown status '{parsed.Value("--status")}'; use one or more (comma-separated) of: active, all, open, acknowledged, resolved");
+            return 2;
         }
         var risks = new List<Escalation.ChurnRisk>();
         await foreach (var risk in store.ListAllAsync(cancellationToken))

@@ -19,27 +19,13 @@ public sealed class TicketsListCliCommand(TicketStore store) : ICliCommand
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        string? partner = null;
-        var filter = TicketStatusFilter.Active;
-        var json = false;
-        for (var i = 0; i < args.Count; i++)
+        if (await CliArguments.ParseAsync(this, args, ["--json"], ["--partner", "--status"], error) is not { } parsed) return 2;
+        var (partner, json) = (parsed.Value("--partner"), parsed.Has("--json"));
+        var filter = parsed.Value("--status") is { } status ? TicketStatusFilter.Parse(status) : TicketStatusFilter.Active;
+        if (filter is null)
         {
-            switch (args[i])
-            {
-                case "--json": json = true; break;
-                case "--partner" when i + 1 < args.Count: partner = args[++i]; break;
-                case "--status" when i + 1 < args.Count:
-                    if (TicketStatusFilter.Parse(args[++i]) is not { } parsed)
-                    {
-                        await error.WriteLineAsync($"engagebot tickets list: unknown status '{args[i]}'; use one or more (comma-separated) of: {TicketStatusFilter.Words}");
-                        return 2;
-                    }
-                    filter = parsed;
-                    break;
-                default:
-                    await error.WriteLineAsync($"engagebot tickets list: unexpected argument '{args[i]}'. Usage: engagebot tickets list {Usage}");
-                    return 2;
-            }
+            await error.WriteLineAsync($"engagebot tickets list: unknown status '{parsed.Value("--status")}'; use one or more (comma-separated) of: {TicketStatusFilter.Words}");
+            return 2;
         }
         var tickets = new List<Ticket>();
         await foreach (var t in Source(partner, filter, cancellationToken))
