@@ -53,14 +53,20 @@ public sealed class ReadmeCommandsTests : IDisposable
     private Task<EngageBotProcess.Result> RunAsWrittenAsync(string command) =>
         EngageBotProcess.RunDotnetAsync(DotnetArgs(command), Environment(), RepoPaths.Root);
 
-    // The test build has built the app already; --no-build keeps each command to seconds. Nothing else is added.
+    // The test build has built the app already (same configuration as this test); --no-build keeps each command to
+    // seconds. Nothing else is added.
     private static List<string> DotnetArgs(string command)
     {
         var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         Assert.Equal("dotnet run", string.Join(' ', words.Take(2)));
         words.Insert(2, "--no-build");
+        if (TestConfiguration != "Debug") words.InsertRange(2, ["--configuration", TestConfiguration]);
         return words.Skip(1).ToList();
     }
+
+    // bin/<Configuration>/<framework>/ of this test assembly.
+    private static string TestConfiguration =>
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 
     private Dictionary<string, string> Environment() => new()
     {
