@@ -12,6 +12,7 @@ public static class EngageBotApp
         {
             // Settings files ship beside the executable; the working directory stays the user's, for relative paths and ./data.
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = invocation.HostArgs, ContentRootPath = AppContext.BaseDirectory });
+            builder.AddUserSecretsInAnyEnvironment();
             if (!invocation.IsServe)
                 builder.Logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.AddEngageBot();

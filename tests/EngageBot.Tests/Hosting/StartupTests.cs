@@ -111,5 +111,24 @@ public sealed class StartupTests : IDisposable
         Assert.Contains("EngageBot:Slack:SigningSecret", result.Error);
     }
 
+    [Fact]
+    public async Task User_secrets_reach_the_service_outside_development_as_dotnet_run_starts_it()
+    {
+        // `dotnet user-secrets --project src/EngageBot set EngageBot:Slack:BotToken …` writes here (HOME points at a temp folder).
+        var secrets = Path.Combine(_data.Path, "home", ".microsoft", "usersecrets", "engagebot-7d1f0c2e", "secrets.json");
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(secrets)!);
+        await File.WriteAllTextAsync(secrets, """{ "EngageBot:Slack:BotToken": "xoxb-from-user-secrets" }""");
+
+        var result = await EngageBotProcess.RunAsync(["serve", "--urls=http://127.0.0.1:0"], new()
+        {
+            ["HOME"] = Path.Combine(_data.Path, "home"),
+            ["EngageBot__Storage__DataDirectory"] = _data.Path,
+        });
+
+        // The half-configured Slack from the secrets file is seen: the service refuses to start and says what is missing.
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("EngageBot:Slack:SigningSecret is required", result.Error);
+    }
+
     public void Dispose() => _data.Dispose();
 }
