@@ -52,7 +52,7 @@ public sealed partial class LayeringTests
             ? System.IO.Directory.EnumerateFiles(Path.Combine(Src, folder), "*.cs", SearchOption.AllDirectories)
             : [];
 
-    [GeneratedRegex(@"\b(EngageBot\.(SlackApi|BotFramework)|Azure\.Data\.Tables|EngageBot\.Channels\.(Slack|Teams)|EngageBot\.Storage\.(Sqlite|AzureTables)|Microsoft\.Data\.Sqlite)\b")]
+    [GeneratedRegex(@"\b(EngageBot\.(SlackApi|BotFramework)|Azure\.Data\.Tables|EngageBot\.Channels\.(Slack|Teams)|EngageBot\.Storage\.(Sqlite|AzureTables)|Microsoft\.Data\.Sqlite|Azure\.AI\.OpenAI|using OpenAI|ChatClientFactory)\b")]
     private static partial Regex ForbiddenInFeatures();
 
     [GeneratedRegex(@"\bEngageBot\.(Features|Channels|Storage|Hosting|Cards)\b")]
