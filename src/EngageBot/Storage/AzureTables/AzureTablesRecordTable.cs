@@ -114,6 +114,11 @@ internal sealed class AzureTablesRecordTable(TableClient client, string name) : 
             await client.CreateIfNotExistsAsync(cancellationToken);
             _created = true;
         }
+        catch (RequestFailedException e)
+        {
+            // A wrong key, a missing role assignment or a bad endpoint shows here first: name the status, not the secret.
+            throw new StorageException($"Table Storage could not create or open table {client.Name}: {e.Status}{(string.IsNullOrEmpty(e.ErrorCode) ? "" : " " + e.ErrorCode)}.", e);
+        }
         finally
         {
             _createGate.Release();
