@@ -45,8 +45,11 @@ public sealed class ChurnRiskService(
         var kind = raise.Kind == ChurnKind.Customer && customer is not null ? ChurnKind.Customer : ChurnKind.Partner;
         var subject = ChurnRisk.SubjectOf(kind, customer);
         var (slotRiskId, slotETag) = await store.FindOpenSlotAsync(raise.PartnerId, subject, ct);
-        if (slotRiskId is not null && await store.GetAsync(slotRiskId, ct) is { } current
-            && (current.Status != RiskStatus.Resolved && now - current.LastSignalAt <= options.Value.JoinWindow || slotRiskId == IdFor(raise)))
+        var current = slotRiskId is null ? null : await store.GetAsync(slotRiskId, ct);
+        // This very raise opened it (a redelivery, or a crash before the owner's card was queued): report it as opened so
+        // the card is (re)queued under its key, which the outbox sends once; joining would drop the card for good.
+        if (current is not null && current.Id == IdFor(raise)) return (current, current.Status != RiskStatus.Resolved, false);
+        if (current is not null && current.Status != RiskStatus.Resolved && now - current.LastSignalAt <= options.Value.JoinWindow)
         {
             var severityBefore = current.Severity;
             var sooner = await deadlines.AckDeadlineAsync(raise.PartnerId, raise.Severity, now, ct);
