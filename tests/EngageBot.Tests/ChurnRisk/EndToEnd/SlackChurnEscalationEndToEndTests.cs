@@ -62,10 +62,7 @@ public sealed class SlackChurnEscalationEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_partners_churn_warning_reaches_the_owner_then_the_backup_once_the_ack_deadline_passes()
     {
-        await using var host = new TicketsSlackHost(_slack);
-        _ = host.Server;
-        var imported = await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory);
-        Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
+        await using var host = await StartAsync();
 
         var posted = await host.PostEventAsync(
             SlackPayloads.Message("1793610000.000100", "Heads up: Globex told us this morning they will not renew in March unless SSO is fixed."), "EvChurn1");
@@ -89,10 +86,7 @@ public sealed class SlackChurnEscalationEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Resolving_from_the_dm_card_opens_the_risks_own_form_then_replaces_the_card_and_confirms()
     {
-        await using var host = new TicketsSlackHost(_slack);
-        _ = host.Server;
-        var imported = await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory);
-        Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
+        await using var host = await StartAsync();
         await host.PostEventAsync(
             SlackPayloads.Message("1793610000.000100", "Heads up: Globex told us this morning they will not renew in March unless SSO is fixed."), "EvChurnForm");
         await ClockedEventually.TrueAsync(host.Time, () => DirectMessagesTo(Owner).Count == 1, TimeSpan.FromSeconds(15));
@@ -148,6 +142,16 @@ public sealed class SlackChurnEscalationEndToEndTests : IAsyncLifetime
         Assert.Empty(FormButtons(updated));
         Assert.DoesNotContain(CardVerbs.ChurnResolve, updated.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("resolved", _slack.CallsTo("chat.postEphemeral").Single(c => c.Field("user") == Owner).Field("text"), StringComparison.Ordinal);
+    }
+
+    /// <summary>The real host on the fake Slack, with <see cref="Directory"/> imported.</summary>
+    private async Task<TicketsSlackHost> StartAsync()
+    {
+        var host = new TicketsSlackHost(_slack);
+        _ = host.Server;
+        var imported = await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory);
+        Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
+        return host;
     }
 
     private static string Interaction(JsonObject payload) => "payload=" + Uri.EscapeDataString(payload.ToJsonString());
