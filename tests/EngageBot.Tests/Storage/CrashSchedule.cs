@@ -19,6 +19,20 @@ public sealed class CrashSchedule(int crashAt = 0)
     /// <summary>What each step wrote, for failure messages.</summary>
     public List<string> Log { get; } = [];
 
+    /// <summary>Runs <paramref name="handle"/>; true if it died at the scheduled write.</summary>
+    public static async Task<bool> CrashesAsync(Func<Task> handle)
+    {
+        try
+        {
+            await handle();
+            return false;
+        }
+        catch (SimulatedCrashException)
+        {
+            return true;
+        }
+    }
+
     public void Step(string what)
     {
         var step = Interlocked.Increment(ref _steps);

@@ -28,7 +28,7 @@ public sealed class TicketOpeningCrashTests : IDisposable
             var schedule = new CrashSchedule(crashAt);
             bool crashed;
             using (var dying = new TicketTestHost(db, _clock, outbox: outbox, crashes: schedule))
-                crashed = await CrashesAsync(() => dying.PostAsync(TicketTestHost.Partner(), Question, messageId: "m-question"));
+                crashed = await CrashSchedule.CrashesAsync(() => dying.PostAsync(TicketTestHost.Partner(), Question, messageId: "m-question"));
 
             using var restarted = new TicketTestHost(db, _clock, outbox: outbox);
             await restarted.PostAsync(TicketTestHost.Partner(), Question, messageId: "m-question");
@@ -57,7 +57,7 @@ public sealed class TicketOpeningCrashTests : IDisposable
             {
                 await dying.PostAsync(TicketTestHost.Partner(), Question, messageId: "m-question");
                 schedule.CrashAt = schedule.Steps + crashAt;
-                crashed = await CrashesAsync(() => dying.PostAsync(TicketTestHost.Partner(), FollowUp, messageId: "m-follow-up"));
+                crashed = await CrashSchedule.CrashesAsync(() => dying.PostAsync(TicketTestHost.Partner(), FollowUp, messageId: "m-follow-up"));
             }
 
             using var restarted = new TicketTestHost(db, _clock, outbox: outbox);
@@ -72,19 +72,6 @@ public sealed class TicketOpeningCrashTests : IDisposable
                     [$"ticket-ack|{ticket.Id}", TriageCardPublisher.PostKey(ticket.Id), $"{TriageCardPublisher.PostKey(ticket.Id)}|v2"]),
                 $"{because}: sent [{string.Join(", ", outbox.All.Select(s => s.Key))}]");
             if (!crashed) break;
-        }
-    }
-
-    private static async Task<bool> CrashesAsync(Func<Task> handle)
-    {
-        try
-        {
-            await handle();
-            return false;
-        }
-        catch (SimulatedCrashException)
-        {
-            return true;
         }
     }
 

@@ -53,8 +53,13 @@ public sealed class ChurnRiskService(
         {
             var severityBefore = current.Severity;
             var sooner = await deadlines.AckDeadlineAsync(raise.PartnerId, raise.Severity, now, ct);
-            var (joined, _) = await store.UpdateAsync(current.Id, r => r.Join(raise.Severity, raise.Evidence, raise.RaisedBy, now) && BringForward(r, sooner), ct);
-            return (joined, false, joined is not null && joined.Severity > severityBefore);
+            var (joined, changed) = await store.UpdateAsync(current.Id, r => r.Join(raise.Severity, raise.Evidence, raise.RaisedBy, now) && BringForward(r, sooner), ct);
+            // Unchanged means this raise's evidence is already there (a redelivery): re-queue the "severity raised" card a
+            // crash may have cut off if the risk was raised to this raise's severity; its key is per severity, so it goes once.
+            var raised = joined is not null && (changed
+                ? joined.Severity > severityBefore
+                : joined.Severity == raise.Severity && await WasRaisedToItsSeverityAsync(joined, ct));
+            return (joined, false, raised);
         }
 
         if (await directory.GetPartnerAsync(raise.PartnerId, ct) is null)
@@ -84,6 +89,14 @@ public sealed class ChurnRiskService(
         risk.Audit(now, "opened", raise.RaisedBy, $"{raise.Evidence.Source}; {kind} risk, {raise.Severity}; owner {owner.Id}");
         await store.CreateAsync(risk, slotETag, ct);
         return (risk, true, false);
+    }
+
+    private async Task<bool> WasRaisedToItsSeverityAsync(ChurnRisk risk, CancellationToken ct)
+    {
+        await foreach (var entry in store.ReadAuditAsync(risk.Id, ct))
+            if (entry.Action == "joined" && entry.Detail?.EndsWith($"severity raised to {risk.Severity}", StringComparison.Ordinal) == true)
+                return true;
+        return false;
     }
 
     // A more severe signal on an open, unacknowledged risk brings its deadline forward, never back.
