@@ -22,12 +22,17 @@ public sealed class SlackFormOpener(
         }
         var source = sources.FirstOrDefault(s => s.Verb == button.Verb);
         var data = (source is null ? null : await source.GetFormDataAsync(button.Data, actor, cancellationToken)) ?? SampleData(cardName);
-        var card = library.Expand(cardName, data);
-        var view = renderer.RenderModal(card, button.Verb, button.Data.ToJsonString());
+        await OpenCardAsync(library.Expand(cardName, data), button.Verb, button.Data, triggerId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Opens an expanded card's inputs as a modal submitted as <paramref name="verb"/> with <paramref name="data"/> (a message action's form).</summary>
+    public async Task OpenCardAsync(JsonObject card, string verb, JsonObject data, string triggerId, CancellationToken cancellationToken)
+    {
+        var view = renderer.RenderModal(card, verb, data.ToJsonString());
         try
         {
             await api.ViewsOpenAsync(triggerId, view, cancellationToken);
-            return true;
         }
         catch (Exception e) when (e is SlackApiException or HttpRequestException)
         {

@@ -23,8 +23,11 @@ public sealed class SlackInteractionHandler(
     SlackDirectChannels directChannels,
     ICardActionRouter? router = null,
     IOutbox? outbox = null,
-    SlackFormOpener? forms = null)
+    SlackFormOpener? forms = null,
+    IEnumerable<IMessageActionForm>? messageForms = null)
 {
+    private readonly IMessageActionForm[] _messageForms = messageForms?.ToArray() ?? [];
+
     public async Task<JsonObject?> HandleAsync(SlackInteractionPayload payload, CancellationToken cancellationToken)
     {
         if (payload.User is not { Id.Length: > 0 } user) return null;
@@ -79,7 +82,8 @@ public sealed class SlackInteractionHandler(
         var invoked = new CardActionInvoked($"slack:view:{view.Id}:{view.Hash}", time.GetUtcNow(), conversation, actor,
             view.CallbackId, data, SourceMessage: null, payload.TriggerId);
         var result = await router.RouteAsync(invoked, ct);
-        if (result.Errors is not { Count: > 0 } errors) return null;
+        if (result.Errors is not { Count: > 0 } errors)
+            return result.Message is { Length: > 0 } message ? SlackModalOutcome.Update(message) : null;
 
         // Slack keys errors by block_id; handlers name the input (action_id).
         var byBlock = new JsonObject();
@@ -93,8 +97,27 @@ public sealed class SlackInteractionHandler(
         var target = payload.MessageTs ?? payload.Message?.Ts;
         if (channelId is null || target is null || payload.CallbackId is null) return LogUnrouted(payload);
         var conversation = new ConversationRef(ChatPlatform.Slack, channelId, payload.Message?.IsThreadReply == true ? payload.Message.ThreadTs : null);
-        await inbox.AcceptAsync(new MessageActionInvoked($"slack:shortcut:{payload.TriggerId ?? payload.ActionTs}", At(payload.ActionTs), conversation, actor,
-            payload.CallbackId, target, payload.Message?.Text, payload.TriggerId), ct);
+        var author = payload.Message?.User is { Length: > 0 } authorId
+            ? await authors.ClassifyAsync(authorId, payload.Message.UserTeam ?? payload.Message.Team, channelId,
+                new SlackContext(options.Value.TeamId ?? payload.Team?.Id, options.Value.BotUserId), ct)
+            : null;
+        var action = new MessageActionInvoked($"slack:shortcut:{payload.TriggerId ?? payload.ActionTs}", At(payload.ActionTs), conversation, actor,
+            payload.CallbackId, target, payload.Message?.Text, payload.TriggerId, author);
+        if (_messageForms.FirstOrDefault(f => f.CallbackId == payload.CallbackId) is { } form)
+            return await OpenMessageFormAsync(form, action, ct);
+        await inbox.AcceptAsync(action, ct);
+        return null;
+    }
+
+    /// <summary>A form-opening shortcut is answered here, not queued: its trigger id lasts 3 seconds.</summary>
+    private async Task<JsonObject?> OpenMessageFormAsync(IMessageActionForm form, MessageActionInvoked action, CancellationToken ct)
+    {
+        var opened = await form.OpenAsync(action, ct);
+        if (opened.Card is { } card && forms is not null && action.TriggerId is { } trigger)
+            await forms.OpenCardAsync(card, opened.SubmitVerb, opened.Data, trigger, ct);
+        else if (outbox is not null)
+            await outbox.EnqueueAsync($"slack:shortcut-reply:{action.DedupKey}", DeliveryTarget.Ephemeral(action.Conversation, action.Actor!.Id),
+                new OutboundMessage(opened.Message ?? "This form cannot be opened here."), ct);
         return null;
     }
 
