@@ -89,26 +89,11 @@ public sealed class TeamsFeedbackCaptureTests(EndToEndWorld world) : IClassFixtu
         ["from"] = new JsonObject { ["user"] = new JsonObject { ["id"] = PartnerAad, ["displayName"] = "Tess Tulip", ["userIdentityType"] = "aadUser", ["tenantId"] = TulipTenant } },
     };
 
-    private JsonObject Invoke(string name, string id, string fromId, string aad, string fromTenant, JsonObject value) => new()
+    private JsonObject Invoke(string name, string id, string fromId, string aad, string fromTenant, JsonObject value)
     {
-        ["type"] = "invoke",
-        ["name"] = name,
-        ["id"] = id,
-        ["timestamp"] = "2026-11-02T09:00:00.000Z",
-        ["channelId"] = "msteams",
-        ["serviceUrl"] = world.Connector.ServiceUrl,
-        ["from"] = new JsonObject { ["id"] = fromId, ["aadObjectId"] = aad, ["name"] = "Someone", ["tenantId"] = fromTenant },
-        ["conversation"] = new JsonObject
-        {
-            ["isGroup"] = true, ["conversationType"] = "channel", ["tenantId"] = EndToEndHost.OurTenant, ["id"] = TulipChannel,
-        },
-        ["recipient"] = new JsonObject { ["id"] = "28:" + EndToEndHost.AppId, ["name"] = "EngageBot" },
-        ["channelData"] = new JsonObject
-        {
-            ["tenant"] = new JsonObject { ["id"] = EndToEndHost.OurTenant },
-            ["team"] = new JsonObject { ["id"] = "19:team-e2e@thread.tacv2" },
-            ["channel"] = new JsonObject { ["id"] = TulipChannel },
-        },
-        ["value"] = value,
-    };
+        var invoke = world.TeamsChannelActivity("invoke", id, TulipChannel, fromId, aad, fromTenant);
+        invoke["name"] = name;
+        invoke["value"] = value;
+        return invoke;
+    }
 }

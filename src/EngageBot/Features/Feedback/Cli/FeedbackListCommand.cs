@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EngageBot.Cli;
-using EngageBot.Features.Interactions;
 
 namespace EngageBot.Features.Feedback.Cli;
 
@@ -21,31 +20,8 @@ public sealed class FeedbackListCommand(FeedbackStore store, TimeProvider time) 
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        string? partner = null;
-        var since = time.GetUtcNow() - TimeSpan.FromDays(30);
-        var json = false;
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--json":
-                    json = true;
-                    break;
-                case "--partner" when i + 1 < args.Count:
-                    partner = args[++i];
-                    break;
-                case "--since" when i + 1 < args.Count:
-                    if (!CliTime.TryParse(args[++i], time.GetUtcNow(), out since))
-                    {
-                        error.WriteLine($"feedback list: --since '{args[i]}' is neither an ISO-8601 time nor an age like 7d or 24h.");
-                        return 2;
-                    }
-                    break;
-                default:
-                    error.WriteLine($"feedback list: unexpected argument '{args[i]}'. Usage: feedback list {Usage}");
-                    return 2;
-            }
-        }
+        if (CliListArguments.Parse(this, args, time.GetUtcNow(), TimeSpan.FromDays(30), error) is not { } options) return 2;
+        var (partner, since, json) = options;
 
         var rows = new List<FeedbackEntry>();
         await foreach (var entry in store.ListAsync(partner, since, cancellationToken: cancellationToken))
@@ -67,13 +43,13 @@ public sealed class FeedbackListCommand(FeedbackStore store, TimeProvider time) 
         {
             output.WriteLine(string.Join(' ',
                 r.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture).PadRight(20),
-                Cell(r.PartnerId, 16),
-                Cell(Describe(r), 14),
+                CliListArguments.Cell(r.PartnerId, 16),
+                CliListArguments.Cell(Describe(r), 14),
                 (r.Rating is { } rating ? $"{rating}/5" : "-").PadRight(6),
-                Cell(r.Category?.ToString().ToLowerInvariant() ?? "-", 10),
-                Cell(r.Author?.Name ?? "-", 18),
-                Cell(r.LoggedBy?.Name ?? "-", 18),
-                Cell(r.Text, 80).TrimEnd()));
+                CliListArguments.Cell(r.Category?.ToString().ToLowerInvariant() ?? "-", 10),
+                CliListArguments.Cell(r.Author?.Name ?? "-", 18),
+                CliListArguments.Cell(r.LoggedBy?.Name ?? "-", 18),
+                CliListArguments.Cell(r.Text, 80).TrimEnd()));
         }
     }
 
@@ -83,11 +59,4 @@ public sealed class FeedbackListCommand(FeedbackStore store, TimeProvider time) 
         FeedbackSource.TicketRating => e.SourceId,
         _ => "logged",
     };
-
-    // One line per row: newlines flattened, long values cut with an ellipsis.
-    private static string Cell(string value, int width)
-    {
-        var flat = value.ReplaceLineEndings(" ").Replace('\t', ' ');
-        return (flat.Length > width ? flat[..(width - 1)] + "…" : flat).PadRight(width);
-    }
 }
