@@ -20,7 +20,8 @@ public static class TicketRatingCard
 
     public static string InvitationText(TicketParty asker, Ticket ticket) => $"{asker.Display}, your question ({ticket.Id}) is resolved. How good was the answer?";
 
-    public static JsonObject Rated(string ticketId, string by, int rating) => new()
+    /// <summary>Replaces the invitation for everyone in the channel, so it says who rated but not the score.</summary>
+    public static JsonObject Rated(string ticketId, string by) => new()
     {
         ["type"] = "AdaptiveCard",
         ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
@@ -28,7 +29,7 @@ public static class TicketRatingCard
         ["body"] = new JsonArray(new JsonObject
         {
             ["type"] = "TextBlock", ["wrap"] = true,
-            ["text"] = $"Thanks, {by}: you rated the answer to {ticketId} {rating}/5.",
+            ["text"] = $"Thanks, {by}: your rating of the answer to {ticketId} was received.",
         }),
     };
 }

@@ -35,9 +35,9 @@ public sealed class TicketRatingHandler(TicketStore tickets, FeedbackStore store
             FeedbackSource.TicketRating, ticket.Id, rating, FeedbackCategory.Support, check.Value(CardInputs.Comment), author, LoggedBy: null,
             time.GetUtcNow(), new MessageRef(ticket.Thread with { ThreadId = null }, ticket.RootMessageId));
         if (!await store.SaveAsync(entry, cancellationToken))
-            return CardActionResult.Text($"This answer has already been rated. Thank you!");
+            return CardActionResult.Text("This answer has already been rated. Thank you!");
         await lowRatings.NotifyIfLowAsync(entry, action.Platform, cancellationToken);
-        return new CardActionResult(TicketRatingCard.Rated(ticket.Id, author.Name, rating), $"Thanks, {author.Name}: you rated the answer {rating}/5.");
+        return new CardActionResult(TicketRatingCard.Rated(ticket.Id, author.Name), $"Thanks, {author.Name}: you rated the answer {rating}/5.");
     }
 
     // Shown on the form (Slack modal errors, Teams invoke error) to the person who pressed it, and to no one else.
