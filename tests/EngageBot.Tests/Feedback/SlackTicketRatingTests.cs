@@ -68,6 +68,9 @@ public sealed class SlackTicketRatingTests : IAsyncLifetime
         Assert.Contains($"rated the answer to {ticket.Id} 1/5", dm.Field("text"));
         var missing = await _world.InteractAsync(Rating("T-404", SlackFeedbackWorld.Partner, SlackPayloads.PartnerTeam, "3"));
         Assert.Contains("no longer exists", await missing.Content.ReadAsStringAsync());
+        var forged = await _world.InteractAsync(SlackFeedbackWorld.ViewSubmission(CardVerbs.FeedbackRate, "{\"ticketId\":42}", SlackFeedbackWorld.Partner,
+            SlackPayloads.PartnerTeam, (CardInputs.Rating, SlackFeedbackWorld.Radio("3"))));
+        Assert.Contains("no longer exists", await forged.Content.ReadAsStringAsync());
     }
 
     private async Task<Ticket> ResolveNewTicketAsync(string rootTs, string eventId)

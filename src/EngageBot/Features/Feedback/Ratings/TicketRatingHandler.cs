@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using EngageBot.Cards;
 using EngageBot.Cards.Actions;
 using EngageBot.Channels;
@@ -18,7 +19,7 @@ public sealed class TicketRatingHandler(TicketStore tickets, FeedbackStore store
 
     public async Task<CardActionResult> HandleAsync(CardActionInvoked action, CancellationToken cancellationToken)
     {
-        var ticketId = action.Data[TicketRatingCard.TicketField]?.GetValue<string>() ?? "";
+        var ticketId = action.Data[TicketRatingCard.TicketField] is JsonValue value && value.TryGetValue<string>(out var id) ? id : "";
         if (ticketId.Length == 0 || await tickets.GetAsync(ticketId, cancellationToken) is not { } ticket)
             return Refuse("This ticket no longer exists, so it cannot be rated.");
         var asker = TicketRatingInviter.Asker(ticket);
