@@ -5,7 +5,7 @@ using EngageBot.Features.Feedback.Ratings;
 using EngageBot.Features.Tickets.Lifecycle;
 using EngageBot.Storage;
 using EngageBot.Storage.AzureTables;
-using EngageBot.Tables;
+using Azure.Data.Tables;
 using EngageBot.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
