@@ -34,11 +34,4 @@ internal sealed record CliListArguments(string? Partner, DateTimeOffset Since, b
         }
         return result;
     }
-
-    /// <summary>A table cell on one line: newlines flattened, long values cut with an ellipsis, padded to the width.</summary>
-    public static string Cell(string value, int width)
-    {
-        var flat = value.ReplaceLineEndings(" ").Replace('\t', ' ');
-        return (flat.Length > width ? flat[..(width - 1)] + "…" : flat).PadRight(width);
-    }
 }

@@ -44,11 +44,11 @@ public sealed class InteractionsListCommand(IInteractionLog log, TimeProvider ti
             output.WriteLine(string.Join(' ',
                 r.Timestamp.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture).PadRight(20),
                 r.Platform.ToString().PadRight(8),
-                CliListArguments.Cell(r.PartnerId ?? "-", 16),
+                CliListing.Cell(r.PartnerId ?? "-", 16),
                 (r.Direction == InteractionDirection.Inbound ? "in" : "out").PadRight(3),
-                CliListArguments.Cell(r.Kind, 12),
-                CliListArguments.Cell(r.AuthorName ?? r.AuthorId ?? "-", 20),
-                CliListArguments.Cell(r.Text ?? "", 80).TrimEnd()));
+                CliListing.Cell(r.Kind, 12),
+                CliListing.Cell(r.AuthorName ?? r.AuthorId ?? "-", 20),
+                CliListing.Cell(r.Text ?? "", 80).TrimEnd()));
         }
     }
 }

@@ -43,13 +43,13 @@ public sealed class FeedbackListCommand(FeedbackStore store, TimeProvider time) 
         {
             output.WriteLine(string.Join(' ',
                 r.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture).PadRight(20),
-                CliListArguments.Cell(r.PartnerId, 16),
-                CliListArguments.Cell(Describe(r), 14),
+                CliListing.Cell(r.PartnerId, 16),
+                CliListing.Cell(Describe(r), 14),
                 (r.Rating is { } rating ? $"{rating}/5" : "-").PadRight(6),
-                CliListArguments.Cell(r.Category?.ToString().ToLowerInvariant() ?? "-", 10),
-                CliListArguments.Cell(r.Author?.Name ?? "-", 18),
-                CliListArguments.Cell(r.LoggedBy?.Name ?? "-", 18),
-                CliListArguments.Cell(r.Text, 80).TrimEnd()));
+                CliListing.Cell(r.Category?.ToString().ToLowerInvariant() ?? "-", 10),
+                CliListing.Cell(r.Author?.Name ?? "-", 18),
+                CliListing.Cell(r.LoggedBy?.Name ?? "-", 18),
+                CliListing.Cell(r.Text, 80).TrimEnd()));
         }
     }
 
