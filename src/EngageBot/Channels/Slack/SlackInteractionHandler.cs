@@ -23,8 +23,11 @@ public sealed class SlackInteractionHandler(
     SlackDirectChannels directChannels,
     ICardActionRouter? router = null,
     IOutbox? outbox = null,
-    SlackFormOpener? forms = null)
+    SlackFormOpener? forms = null,
+    IEnumerable<IMessageActionForm>? messageForms = null)
 {
+    private readonly IMessageActionForm[] _messageForms = messageForms?.ToArray() ?? [];
+
     public async Task<JsonObject?> HandleAsync(SlackInteractionPayload payload, CancellationToken cancellationToken)
     {
         if (payload.User is not { Id.Length: > 0 } user) return null;
@@ -94,7 +97,10 @@ public sealed class SlackInteractionHandler(
                 byBlock[BlockOf(view.State, inputId) ?? inputId] = message;
             return new JsonObject { ["response_action"] = "errors", ["errors"] = byBlock };
         }
-        if (outbox is null || form.Source is not { } source) return null;
+        // A form opened from a message action has no card to replace: the modal itself shows the outcome.
+        if (form.Source is not { } source)
+            return result.Message is { Length: > 0 } shown ? SlackModalOutcome.Update(shown) : null;
+        if (outbox is null) return null;
         if (result.UpdatedCard is { } card)
             await outbox.EnqueueAsync($"slack:card-update:{source.Conversation.ChannelId}:{source.MessageId}:{invoked.DedupKey}",
                 DeliveryTarget.Update(source), new OutboundMessage(CardPlainText.Render(card), card), ct);
@@ -109,8 +115,27 @@ public sealed class SlackInteractionHandler(
         var target = payload.MessageTs ?? payload.Message?.Ts;
         if (channelId is null || target is null || payload.CallbackId is null) return LogUnrouted(payload);
         var conversation = new ConversationRef(ChatPlatform.Slack, channelId, payload.Message?.IsThreadReply == true ? payload.Message.ThreadTs : null);
-        await inbox.AcceptAsync(new MessageActionInvoked($"slack:shortcut:{payload.TriggerId ?? payload.ActionTs}", At(payload.ActionTs), conversation, actor,
-            payload.CallbackId, target, payload.Message?.Text, payload.TriggerId), ct);
+        var author = payload.Message?.User is { Length: > 0 } authorId
+            ? await authors.ClassifyAsync(authorId, payload.Message.UserTeam ?? payload.Message.Team, channelId,
+                new SlackContext(options.Value.TeamId ?? payload.Team?.Id, options.Value.BotUserId), ct)
+            : null;
+        var action = new MessageActionInvoked($"slack:shortcut:{payload.TriggerId ?? payload.ActionTs}", At(payload.ActionTs), conversation, actor,
+            payload.CallbackId, target, payload.Message?.Text, payload.TriggerId, author);
+        if (_messageForms.FirstOrDefault(f => f.CallbackId == payload.CallbackId) is { } form)
+            return await OpenMessageFormAsync(form, action, ct);
+        await inbox.AcceptAsync(action, ct);
+        return null;
+    }
+
+    /// <summary>A form-opening shortcut is answered here, not queued: its trigger id lasts 3 seconds.</summary>
+    private async Task<JsonObject?> OpenMessageFormAsync(IMessageActionForm form, MessageActionInvoked action, CancellationToken ct)
+    {
+        var opened = await form.OpenAsync(action, ct);
+        if (opened.Card is { } card && forms is not null && action.TriggerId is { } trigger)
+            await forms.OpenCardAsync(card, opened.SubmitVerb, opened.Data, source: null, trigger, ct);
+        else if (outbox is not null)
+            await outbox.EnqueueAsync($"slack:shortcut-reply:{action.DedupKey}", DeliveryTarget.Ephemeral(action.Conversation, action.Actor!.Id),
+                new OutboundMessage(opened.Message ?? "This form cannot be opened here."), ct);
         return null;
     }
 

@@ -59,6 +59,13 @@ public static class TeamsEndpoints
 
     private static async Task<IResult> InvokeAsync(Activity activity, TeamsActivityMapper mapper, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
+        if (TeamsMessageExtensions.Handles(activity))
+        {
+            var answer = await services.GetRequiredService<TeamsMessageExtensions>().HandleAsync(activity, cancellationToken);
+            return answer is null
+                ? Results.StatusCode(StatusCodes.Status501NotImplemented)
+                : Results.Json(answer, BotFrameworkJson.Options, statusCode: StatusCodes.Status200OK);
+        }
         var action = await mapper.MapCardActionAsync(activity, cancellationToken);
         if (action is null)
         {
