@@ -23,7 +23,8 @@ public sealed class SlackInteractionHandler(
     SlackDirectChannels directChannels,
     ICardActionRouter? router = null,
     IOutbox? outbox = null,
-    SlackFormOpener? forms = null)
+    SlackFormOpener? forms = null,
+    SlackResponseUrls? responseUrls = null)
 {
     public async Task<JsonObject?> HandleAsync(SlackInteractionPayload payload, CancellationToken cancellationToken)
     {
@@ -93,6 +94,9 @@ public sealed class SlackInteractionHandler(
         var target = payload.MessageTs ?? payload.Message?.Ts;
         if (channelId is null || target is null || payload.CallbackId is null) return LogUnrouted(payload);
         var conversation = new ConversationRef(ChatPlatform.Slack, channelId, payload.Message?.IsThreadReply == true ? payload.Message.ThreadTs : null);
+        // The answer goes through the shortcut's response_url: the bot may not be in the channel.
+        if (responseUrls is not null)
+            await responseUrls.RememberAsync(channelId, actor.Id, payload.ResponseUrl, ct);
         await inbox.AcceptAsync(new MessageActionInvoked($"slack:shortcut:{payload.TriggerId ?? payload.ActionTs}", At(payload.ActionTs), conversation, actor,
             payload.CallbackId, target, payload.Message?.Text, payload.TriggerId), ct);
         return null;
