@@ -147,8 +147,9 @@ public sealed class TeamsTicketEndToEndTests : IAsyncLifetime
         Assert.True(created.Body!["isGroup"]!.GetValue<bool>());
         Assert.Equal(TeamsHost.TenantId, created.Body["channelData"]!["tenant"]!["id"]!.GetValue<string>());
         Assert.Contains(ticket.Id, created.Body["activity"]!.ToJsonString());
-        Assert.Equal(HttpStatusCode.OK, (await host.PostActivityAsync(Press("f:invoke-resolve-unheard", CardVerbs.TicketResolve, ticket.Id, triageId))).StatusCode);
-        await EventuallyStatusAsync(host, ticket.Id, TicketStatus.Resolved);
+        // Our reply changes the ticket, and the card it posted is replaced in place.
+        await host.PostActivityAsync(Message("1793610000002", RootId, "You rotate it under Settings > Keys.", OwnerAad, TeamsHost.TenantId));
+        await EventuallyStatusAsync(host, ticket.Id, TicketStatus.Responded);
         var cardUpdate = $"/v3/conversations/{Uri.EscapeDataString(TriageChannel)}/activities/{Uri.EscapeDataString(triageId)}";
         await ClockedEventually.TrueAsync(host.Time, () => Requests("PUT", cardUpdate).Count > 0, TimeSpan.FromSeconds(15));
     }
