@@ -30,9 +30,11 @@ public sealed class TicketStore(IRecordStore store, TicketDueIndex dueIndex, Tim
     /// <summary>Stores a new ticket; throws <see cref="RecordExistsException"/> if the id is taken.</summary>
     public async Task CreateAsync(Ticket ticket, CancellationToken ct = default)
     {
+        // Index and listing rows first (all upserts): a crash before the ticket row leaves stale rows that readers
+        // skip and a redelivery overwrites, never a ticket missing from "open tickets".
         await dueIndex.AddAsync(ticket.Id, TicketThresholds.Pending(ticket), ct);
-        await CommitAsync(ticket, RecordOperation.Insert(TicketRecordMapper.ToRecord(ticket)), ct);
         await UpdateListingsAsync(null, null, ticket, ct);
+        await CommitAsync(ticket, RecordOperation.Insert(TicketRecordMapper.ToRecord(ticket)), ct);
     }
 
     /// <summary>
