@@ -11,7 +11,8 @@ namespace EngageBot.TestSupport.FakeSlack;
 /// <summary>
 /// Slack's Web API on loopback (real Kestrel): records every call and answers like Slack (ok:true with plausible
 /// fields), or with what a test scripted: ok:false errors and 429 with Retry-After. Also hosts a Socket Mode
-/// WebSocket (<see cref="Socket"/>) whose URL apps.connections.open returns.
+/// WebSocket (<see cref="Socket"/>) whose URL apps.connections.open returns, and response_urls (<see cref="ResponseUrl"/>),
+/// recorded as calls to the method "response_url:{id}".
 /// </summary>
 public sealed class FakeSlackServer : IAsyncDisposable
 {
@@ -32,6 +33,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     public FakeSocketModeEndpoint Socket { get; }
 
+    /// <summary>A response_url on this server, as Slack puts in slash commands and shortcuts; answers land in <c>CallsTo("response_url:" + id)</c>.</summary>
+    public string ResponseUrl(string id) => $"http://{BaseUrl.Authority}/hooks/{id}";
+
     public IReadOnlyList<RecordedSlackCall> Calls => _calls.ToArray();
 
     public IReadOnlyList<RecordedSlackCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToArray();
@@ -47,6 +51,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         app.UseWebSockets();
         app.Map("/socket", server.Socket.AcceptAsync);
         app.MapPost("/api/{method}", server.HandleAsync);
+        app.MapPost("/hooks/{id}", (string id, HttpRequest request) => server.HandleAsync($"response_url:{id}", request));
         await app.StartAsync();
         return server;
     }

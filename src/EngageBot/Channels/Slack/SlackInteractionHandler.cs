@@ -24,7 +24,8 @@ public sealed class SlackInteractionHandler(
     ICardActionRouter? router = null,
     IOutbox? outbox = null,
     SlackFormOpener? forms = null,
-    IEnumerable<IMessageActionForm>? messageForms = null)
+    IEnumerable<IMessageActionForm>? messageForms = null,
+    SlackResponseUrls? responseUrls = null)
 {
     private readonly IMessageActionForm[] _messageForms = messageForms?.ToArray() ?? [];
 
@@ -119,6 +120,9 @@ public sealed class SlackInteractionHandler(
             ? await authors.ClassifyAsync(authorId, payload.Message.UserTeam ?? payload.Message.Team, channelId,
                 new SlackContext(options.Value.TeamId ?? payload.Team?.Id, options.Value.BotUserId), ct)
             : null;
+        // Answers go through the shortcut's response_url: the bot may not be in the channel.
+        if (responseUrls is not null)
+            await responseUrls.RememberAsync(channelId, actor.Id, payload.ResponseUrl, ct);
         var action = new MessageActionInvoked($"slack:shortcut:{payload.TriggerId ?? payload.ActionTs}", At(payload.ActionTs), conversation, actor,
             payload.CallbackId, target, payload.Message?.Text, payload.TriggerId, author);
         if (_messageForms.FirstOrDefault(f => f.CallbackId == payload.CallbackId) is { } form)

@@ -29,6 +29,7 @@ public static class SlackModule
         services.AddTransient<SlackFormOpener>();
         services.AddTransient<SlackDirectChannels>();
         services.AddTransient<SlackCommandHandler>();
+        services.AddSingleton<SlackResponseUrls>();
         services.AddHostedService<SlackSocketModeService>();
 
         // Only a configured Slack is a delivery target: the outbox should not try a workspace we have no token for.

@@ -42,13 +42,14 @@ public static class TeamsEndpoints
 
         await references.RememberAsync(activity, cancellationToken);
         if (activity.Type == ActivityTypes.Invoke)
-            return await InvokeAsync(activity, mapper, services, logger, cancellationToken);
+            return await InvokeAsync(activity, mapper, references, services, logger, cancellationToken);
 
         var events = await mapper.MapAsync(activity, cancellationToken);
         if (events.Count == 0)
             logger.LogInformation("Teams {Type} ({EventType}) needs no action", activity.Type, activity.GetTeamsChannelData()?.EventType);
         foreach (var chatEvent in events)
         {
+            await RememberAskerAsync(chatEvent, references, cancellationToken);
             if (chatEvent is CardActionInvoked submit)
                 await SubmitAsync(submit, services, cancellationToken);
             else
@@ -57,7 +58,8 @@ public static class TeamsEndpoints
         return Results.Ok();
     }
 
-    private static async Task<IResult> InvokeAsync(Activity activity, TeamsActivityMapper mapper, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<IResult> InvokeAsync(Activity activity, TeamsActivityMapper mapper, ConversationReferenceStore references, IServiceProvider services,
+        ILogger logger, CancellationToken cancellationToken)
     {
         if (TeamsMessageExtensions.Handles(activity))
         {
@@ -73,6 +75,7 @@ public static class TeamsEndpoints
             logger.LogInformation("Teams invoke {Name} is not handled", activity.Name);
             return Results.StatusCode(StatusCodes.Status501NotImplemented);
         }
+        await RememberAskerAsync(action, references, cancellationToken);
         AdaptiveCardInvokeResponse response;
         try
         {
@@ -98,6 +101,13 @@ public static class TeamsEndpoints
             var text = card["fallbackText"]?.GetValue<string>() ?? result.Message ?? "Updated";
             await outbox.EnqueueAsync($"{submit.DedupKey}:update", DeliveryTarget.Update(source), new OutboundMessage(text, card), cancellationToken);
         }
+    }
+
+    /// <summary>Answers to commands and card actions come back as private replies; the adapter needs to know where it may send them.</summary>
+    private static async Task RememberAskerAsync(ChatEvent chatEvent, ConversationReferenceStore references, CancellationToken cancellationToken)
+    {
+        if (chatEvent is CommandInvoked or CardActionInvoked or MessageActionInvoked && chatEvent.Actor is { } asker)
+            await references.RememberAuthorAsync(asker, cancellationToken);
     }
 
     private static async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
