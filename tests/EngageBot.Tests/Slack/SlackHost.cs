@@ -32,7 +32,17 @@ public sealed class SlackHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     public bool UseSocketMode { get; init; }
 
-    public async Task InitializeAsync() => Slack = await FakeSlackServer.StartAsync();
+    /// <summary>False: EngageBot:Slack:TeamId is not set, so the service learns our workspace from auth.test (which names <see cref="OurTeam"/>).</summary>
+    public bool ConfigureTeamId { get; init; } = true;
+
+    public async Task InitializeAsync()
+    {
+        Slack = await FakeSlackServer.StartAsync();
+        Slack.AuthTeamId = OurTeam;
+        Slack.AuthBotUserId = BotUserId;
+        // The payloads' internal person is a full member of our workspace, as users.info tells.
+        Slack.AddUser(SlackPayloads.InternalUser, OurTeam, name: "Sam Internal");
+    }
 
     public new async Task DisposeAsync()
     {
@@ -55,8 +65,11 @@ public sealed class SlackHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("EngageBot:Slack:SigningSecret", SigningSecret);
         builder.UseSetting("EngageBot:Slack:BotToken", "xoxb-test-token");
         builder.UseSetting("EngageBot:Slack:ApiBaseUrl", Slack.BaseUrl.ToString());
-        builder.UseSetting("EngageBot:Slack:TeamId", OurTeam);
-        builder.UseSetting("EngageBot:Slack:BotUserId", BotUserId);
+        if (ConfigureTeamId)
+        {
+            builder.UseSetting("EngageBot:Slack:TeamId", OurTeam);
+            builder.UseSetting("EngageBot:Slack:BotUserId", BotUserId);
+        }
         if (UseSocketMode)
         {
             builder.UseSetting("EngageBot:Slack:UseSocketMode", "true");
@@ -98,6 +111,16 @@ public sealed class SlackHost : WebApplicationFactory<Program>, IAsyncLifetime
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         return request;
     }
+}
+
+/// <summary>The same host without EngageBot:Slack:TeamId: our workspace comes from auth.test.</summary>
+public sealed class SlackHostWithoutTeamId : IAsyncLifetime
+{
+    public SlackHost Host { get; } = new() { ConfigureTeamId = false };
+
+    public Task InitializeAsync() => Host.InitializeAsync();
+
+    public Task DisposeAsync() => Host.DisposeAsync();
 }
 
 /// <summary>The same host receiving over Socket Mode.</summary>

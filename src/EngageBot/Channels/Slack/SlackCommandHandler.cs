@@ -1,14 +1,12 @@
 using EngageBot.SlackApi.Interactivity;
-using Microsoft.Extensions.Options;
-
 namespace EngageBot.Channels.Slack;
 
 /// <summary>Slash commands (/engagebot …) → <see cref="CommandInvoked"/> in the inbox; the features answer later.</summary>
-public sealed class SlackCommandHandler(SlackAuthorClassifier authors, IInbox inbox, IOptions<SlackOptions> options, TimeProvider time)
+public sealed class SlackCommandHandler(SlackAuthorClassifier authors, IInbox inbox, SlackWorkspace workspace, TimeProvider time)
 {
     public async Task AcceptAsync(SlackSlashCommand command, CancellationToken cancellationToken)
     {
-        var context = new SlackContext(options.Value.TeamId ?? command.TeamId, options.Value.BotUserId);
+        var context = await workspace.GetAsync(cancellationToken);
         var actor = await authors.ClassifyAsync(command.UserId, null, command.ChannelId, context, cancellationToken);
         // trigger_id is unique per invocation; Slack does not retry slash commands.
         var dedup = $"slack:command:{command.TriggerId ?? Guid.NewGuid().ToString("N")}";

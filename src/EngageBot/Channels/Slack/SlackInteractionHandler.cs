@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using EngageBot.Cards;
 using EngageBot.SlackApi.Interactivity;
 using EngageBot.SlackApi.WebApi;
-using Microsoft.Extensions.Options;
 
 namespace EngageBot.Channels.Slack;
 
@@ -17,7 +16,7 @@ namespace EngageBot.Channels.Slack;
 public sealed class SlackInteractionHandler(
     SlackAuthorClassifier authors,
     IInbox inbox,
-    IOptions<SlackOptions> options,
+    SlackWorkspace workspace,
     TimeProvider time,
     ILogger<SlackInteractionHandler> logger,
     SlackDirectChannels directChannels,
@@ -28,7 +27,7 @@ public sealed class SlackInteractionHandler(
     public async Task<JsonObject?> HandleAsync(SlackInteractionPayload payload, CancellationToken cancellationToken)
     {
         if (payload.User is not { Id.Length: > 0 } user) return null;
-        var context = new SlackContext(options.Value.TeamId ?? payload.Team?.Id, options.Value.BotUserId);
+        var context = await workspace.GetAsync(cancellationToken);
         var channelId = payload.Channel?.Id ?? payload.Container?.ChannelId;
         var actor = await authors.ClassifyAsync(user.Id, user.TeamId, channelId, context, cancellationToken);
         return payload.Type switch
