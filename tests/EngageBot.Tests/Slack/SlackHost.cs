@@ -89,10 +89,7 @@ public sealed class SlackHost : WebApplicationFactory<Program>, IAsyncLifetime
     public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType = "application/json",
         DateTimeOffset? signedAt = null, IDictionary<string, string>? headers = null)
     {
-        var ts = (signedAt ?? Time.GetUtcNow()).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var request = Request(path, body, contentType);
-        request.Headers.Add(SlackRequestVerifier.TimestampHeader, ts);
-        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(SigningSecret, ts, Encoding.UTF8.GetBytes(body)));
+        var request = Signed(path, body, contentType, signedAt ?? Time.GetUtcNow());
         foreach (var (k, v) in headers ?? new Dictionary<string, string>()) request.Headers.Add(k, v);
         return CreateClient().SendAsync(request);
     }
@@ -104,6 +101,16 @@ public sealed class SlackHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Task<HttpResponseMessage> PostInteractionAsync(string payloadJson) =>
         PostSignedAsync("/api/slack/interactions", "payload=" + Uri.EscapeDataString(payloadJson), "application/x-www-form-urlencoded");
+
+    /// <summary>A request signed with <see cref="SigningSecret"/> as Slack signs it at <paramref name="signedAt"/>.</summary>
+    public static HttpRequestMessage Signed(string path, string body, string contentType, DateTimeOffset signedAt)
+    {
+        var ts = signedAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var request = Request(path, body, contentType);
+        request.Headers.Add(SlackRequestVerifier.TimestampHeader, ts);
+        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(SigningSecret, ts, Encoding.UTF8.GetBytes(body)));
+        return request;
+    }
 
     public static HttpRequestMessage Request(string path, string body, string contentType)
     {
