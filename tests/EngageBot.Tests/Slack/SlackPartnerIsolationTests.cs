@@ -95,33 +95,26 @@ public sealed class SlackGuestIsolationTests : IClassFixture<SlackHost>
         _host.Slack.AddUser(SlackEntryPoints.Member, SlackHost.OurTeam, name: "Mia Member");
     }
 
-    public static TheoryData<string> EntryPoints() => SlackEntryPoints.Names();
-
-    [Theory]
-    [MemberData(nameof(EntryPoints))]
-    public async Task A_single_channel_guest_of_our_workspace_is_partner_side_from_every_entry_point(string entry)
+    /// <summary>Every entry point with a single-channel guest, a multi-channel guest (both Partner) and a full member (Internal, the control).</summary>
+    public static TheoryData<string, string, AuthorKind> People()
     {
-        var response = await SlackEntryPoints.All[entry](_host, SlackEntryPoints.GuestSingleChannel, SlackHost.OurTeam);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(AuthorKind.Partner, SlackEntryPoints.ActorOf(_host)?.Kind);
+        var data = new TheoryData<string, string, AuthorKind>();
+        foreach (var entry in SlackEntryPoints.All.Keys)
+        {
+            data.Add(entry, SlackEntryPoints.GuestSingleChannel, AuthorKind.Partner);
+            data.Add(entry, SlackEntryPoints.GuestMultiChannel, AuthorKind.Partner);
+            data.Add(entry, SlackEntryPoints.Member, AuthorKind.Internal);
+        }
+        return data;
     }
 
     [Theory]
-    [MemberData(nameof(EntryPoints))]
-    public async Task A_multi_channel_guest_of_our_workspace_is_partner_side_from_every_entry_point(string entry)
+    [MemberData(nameof(People))]
+    public async Task Guests_of_our_workspace_are_partner_side_and_members_internal_from_every_entry_point(string entry, string user, AuthorKind expected)
     {
-        var response = await SlackEntryPoints.All[entry](_host, SlackEntryPoints.GuestMultiChannel, SlackHost.OurTeam);
+        var response = await SlackEntryPoints.All[entry](_host, user, SlackHost.OurTeam);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(AuthorKind.Partner, SlackEntryPoints.ActorOf(_host)?.Kind);
-    }
-
-    [Theory]
-    [MemberData(nameof(EntryPoints))]
-    public async Task A_full_member_of_our_workspace_is_internal_from_every_entry_point(string entry)
-    {
-        var response = await SlackEntryPoints.All[entry](_host, SlackEntryPoints.Member, SlackHost.OurTeam);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(AuthorKind.Internal, SlackEntryPoints.ActorOf(_host)?.Kind);
+        Assert.Equal(expected, SlackEntryPoints.ActorOf(_host)?.Kind);
     }
 
     [Fact]

@@ -22,32 +22,9 @@ public sealed class SlackGuestTicketAccessTests : IAsyncLifetime
     private const string Guest = "U0ACMEGST1";
     private const string GlobexQuestion = "How do we renew the Globex reseller certificate?";
 
-    private static readonly string Directory = $$"""
-        version: 1
-        policies:
-          - tier: gold
-            warning_at: 0.5
-            normal: { first_response: 2h, next_response: 4h, resolution: 16h }
-            urgent: { first_response: 30m, next_response: 1h, resolution: 4h }
-        people:
-          - id: olivia.owner
-            name: Olivia Owner
-            slack_user_id: {{SlackPayloads.InternalUser}}
-            roles: [manager]
-            timezone: UTC
-            working_hours: "09:00-17:00"
-        partners:
-          - id: acme
-            name: Acme Corp
-            tier: gold
-            timezone: UTC
-            onboarded: 2025-01-06
-            owner: olivia.owner
-            ticket_mode: questions_only
-            slack:
-              team_ids: [{{SlackPayloads.PartnerTeam}}]
-              channels: [{{SlackPayloads.Channel}}]
-              triage_channel: C0TRIAGEAC
+    // Acme as in the ticket end-to-end tests, and Globex beside it.
+    private static readonly string Directory = SlackTicketEndToEndTests.Directory.TrimEnd() + $$"""
+
           - id: globex
             name: Globex
             tier: gold
