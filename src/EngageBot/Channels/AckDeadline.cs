@@ -8,7 +8,7 @@ namespace EngageBot.Channels;
 /// </summary>
 public static class AckDeadline
 {
-    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(1.5);
+    public static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
 
     public static async Task<IResult> RunAsync(HttpContext http, ILogger logger, Func<CancellationToken, Task<IResult>> ack)
     {

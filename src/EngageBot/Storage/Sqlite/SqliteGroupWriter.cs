@@ -11,18 +11,12 @@ namespace EngageBot.Storage.Sqlite;
 /// insert, a stale ETag) rolls back only that caller's operations. Callers hear of success only after the commit,
 /// so durability is unchanged. The writer's connection and its prepared statements live until a transaction fails
 /// or the store is disposed.
-/// Other processes (a CLI beside the service) still meet SQLite's own lock and busy_timeout (<see cref="WriterBusySeconds"/> for this writer).
+/// Other processes (a CLI beside the service) still meet SQLite's own lock and busy_timeout.
 /// </summary>
 internal sealed class SqliteGroupWriter(Func<SqliteConnection> open, SqliteCheckpointer checkpointer) : IDisposable
 {
     /// <summary>Bounds one transaction, so a long queue still commits (and answers callers) steadily.</summary>
     private const int MaxGroup = 256;
-
-    /// <summary>
-    /// How long a commit waits for another process's write lock (a CLI import beside the service) before failing.
-    /// Short because acks wait on this writer and Slack drops them after 3 s; the CLI's own connections wait 30 s.
-    /// </summary>
-    public const int WriterBusySeconds = 1;
 
     private readonly ConcurrentQueue<Pending> _queue = new();
     private int _draining;
@@ -171,7 +165,7 @@ internal sealed class SqliteGroupWriter(Func<SqliteConnection> open, SqliteCheck
         // the lock-byte page (page 262,145), and the commit then truncates the cache by scanning all of it. With 64 MB
         // that scan was the largest single cost on the ack path (6% of CPU) and ack throughput fell from 0.57 to 0.47
         // of bare (slack-ack). The inbox appends at one place in its index, so 2 MB holds what the writer touches.
-        command.CommandText = $"PRAGMA wal_autocheckpoint={SqliteCheckpointer.WriterAutoCheckpointPages}; PRAGMA cache_size=-2000; PRAGMA busy_timeout={WriterBusySeconds * 1000};";
+        command.CommandText = $"PRAGMA wal_autocheckpoint={SqliteCheckpointer.WriterAutoCheckpointPages}; PRAGMA cache_size=-2000;";
         command.ExecuteNonQuery();
         return connection;
     }

@@ -34,9 +34,6 @@ public sealed class SqliteRecordStore : IRecordStore, IDisposable
         };
         _connectionString = builder.ToString();
         builder.Pooling = false;
-        // The service's writer gives up on another process's write lock after WriterBusySeconds, not 30 s: its callers
-        // include acks that Slack abandons after 3 s, and the platforms and background queues retry a failed write.
-        builder.DefaultTimeout = SqliteGroupWriter.WriterBusySeconds;
         _writerConnectionString = builder.ToString();
         // The writer's connection is its own, not the pool's: it lives until disposal, with its own settings.
         Writer = new SqliteGroupWriter(() => Open(_writerConnectionString), new SqliteCheckpointer(Open));
