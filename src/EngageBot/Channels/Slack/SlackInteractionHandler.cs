@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using EngageBot.Cards;
 using EngageBot.SlackApi.Interactivity;
 using EngageBot.SlackApi.WebApi;
-using Microsoft.Extensions.Options;
 
 namespace EngageBot.Channels.Slack;
 
@@ -17,7 +16,7 @@ namespace EngageBot.Channels.Slack;
 public sealed class SlackInteractionHandler(
     SlackAuthorClassifier authors,
     IInbox inbox,
-    IOptions<SlackOptions> options,
+    SlackWorkspace workspace,
     TimeProvider time,
     ILogger<SlackInteractionHandler> logger,
     SlackDirectChannels directChannels,
@@ -32,7 +31,7 @@ public sealed class SlackInteractionHandler(
     public async Task<JsonObject?> HandleAsync(SlackInteractionPayload payload, CancellationToken cancellationToken)
     {
         if (payload.User is not { Id.Length: > 0 } user) return null;
-        var context = new SlackContext(options.Value.TeamId ?? payload.Team?.Id, options.Value.BotUserId);
+        var context = await workspace.GetAsync(cancellationToken);
         var channelId = payload.Channel?.Id ?? payload.Container?.ChannelId;
         var actor = await authors.ClassifyAsync(user.Id, user.TeamId, channelId, context, cancellationToken);
         return payload.Type switch
@@ -118,7 +117,7 @@ public sealed class SlackInteractionHandler(
         var conversation = new ConversationRef(ChatPlatform.Slack, channelId, payload.Message?.IsThreadReply == true ? payload.Message.ThreadTs : null);
         var author = payload.Message?.User is { Length: > 0 } authorId
             ? await authors.ClassifyAsync(authorId, payload.Message.UserTeam ?? payload.Message.Team, channelId,
-                new SlackContext(options.Value.TeamId ?? payload.Team?.Id, options.Value.BotUserId), ct)
+                await workspace.GetAsync(ct), ct)
             : null;
         // Answers go through the shortcut's response_url: the bot may not be in the channel.
         if (responseUrls is not null)

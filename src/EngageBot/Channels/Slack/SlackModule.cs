@@ -22,6 +22,8 @@ public static class SlackModule
         });
         services.AddSingleton(sp => new SlackRequestVerifier(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SlackWorkspace>();
+        services.AddHostedService<SlackWorkspaceCheck>();
         services.AddTransient<SlackAuthorClassifier>();
         services.AddTransient<SlackEventMapper>();
         services.AddTransient<SlackEventIntake>();

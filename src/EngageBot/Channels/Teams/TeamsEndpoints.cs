@@ -6,13 +6,16 @@ using Microsoft.Extensions.Options;
 namespace EngageBot.Channels.Teams;
 
 /// <summary>
-/// POST /api/messages, the Bot Connector's messaging endpoint. The JWT is checked before anything is stored, so a
+/// POST /api/messages, the Bot Connector's messaging endpoint. The JWT is authenticated from the header before the
+/// body is read (an unauthenticated caller gets 401 with nothing buffered), the body is then read up to a cap, and the
+/// token's endorsement for the activity's channel and service URL is checked before anything is stored, so a
 /// rejected request leaves no trace. Events go to the durable inbox and are acknowledged with 200 at once; card
 /// actions run synchronously because Teams shows the invoke response (a new card or a message) to the user.
 /// </summary>
 public static class TeamsEndpoints
 {
-    private const int MaxBodyBytes = 512 * 1024;
+    /// <summary>As Slack's endpoints: activities are a few KB (attachments are links); a large card stays far below this.</summary>
+    private const int MaxBodyBytes = 1024 * 1024;
 
     public static IEndpointRouteBuilder MapTeamsEndpoints(this IEndpointRouteBuilder app)
     {
@@ -31,12 +34,14 @@ public static class TeamsEndpoints
         if (string.IsNullOrWhiteSpace(authorization))
             return Reject(logger, new TokenValidationOutcome(TokenValidationStatus.Unauthorized, "no Authorization header"));
 
-        var activity = await ReadActivityAsync(http.Request, cancellationToken);
-        var outcome = await validator.ValidateAsync(authorization, activity?.ChannelId ?? "", activity?.ServiceUrl ?? "", cancellationToken);
-        if (outcome.Status is TokenValidationStatus.Unauthorized or TokenValidationStatus.KeysUnavailable)
-            return Reject(logger, outcome);
-        if (activity is null)
+        var token = await validator.AuthenticateAsync(authorization, cancellationToken);
+        if (!token.IsValid)
+            return Reject(logger, token);
+        if (await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken) is not { } body)
+            return Results.Json(new { error = $"The activity is larger than {MaxBodyBytes} bytes." }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        if (ParseActivity(body) is not { } activity)
             return Results.BadRequest(new { error = "The body is not a Bot Framework activity." });
+        var outcome = await validator.AuthorizeAsync(token, activity.ChannelId ?? "", activity.ServiceUrl ?? "", cancellationToken);
         if (!outcome.IsValid)
             return Reject(logger, outcome);
 
@@ -110,23 +115,11 @@ public static class TeamsEndpoints
             await references.RememberAuthorAsync(asker, cancellationToken);
     }
 
-    private static async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static Activity? ParseActivity(byte[] body)
     {
-        if (request.ContentLength > MaxBodyBytes)
-            return null;
-        try
-        {
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body, cancellationToken);
-            if (body.Length is 0 or > MaxBodyBytes)
-                return null;
-            body.Position = 0;
-            return await JsonSerializer.DeserializeAsync<Activity>(body, BotFrameworkJson.Options, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        if (body.Length == 0) return null;
+        try { return JsonSerializer.Deserialize<Activity>(body, BotFrameworkJson.Options); }
+        catch (JsonException) { return null; }
     }
 
     private static IResult Reject(ILogger logger, TokenValidationOutcome outcome)

@@ -22,7 +22,8 @@ public sealed class SlackTicketEndToEndTests : IAsyncLifetime
     private const string RootTs = "1793610000.000100";
 
     // Monday 2026-11-02 09:00 UTC (the host's clock start); gold: first response 2h, warning at half of it.
-    private static readonly string Directory = $$"""
+    /// <summary>One gold partner, Acme, in <see cref="SlackPayloads.Channel"/>; its partners list ends the file, so tests may append partners.</summary>
+    internal static readonly string Directory = $$"""
         version: 1
         policies:
           - tier: gold
