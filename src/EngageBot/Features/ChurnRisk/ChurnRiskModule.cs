@@ -15,6 +15,8 @@ public static class ChurnRiskModule
         builder.Services.AddChurnDetection();
         builder.Services.TryAddSingleton<ICustomerNameSource, NoCustomerNames>();
         builder.Services.AddCliCommand<ClassifyCommand>();
+        builder.Services.AddCliCommand<ChurnModelTrainCommand>();
+        builder.Services.AddCliCommand<ChurnModelEvaluateCommand>();
 
         builder.Services.AddValidatedOptions<ChurnEscalationOptions>(ChurnEscalationOptions.Section);
         builder.Services.AddChurnEscalationServices().AddChurnEscalationHandlers();
