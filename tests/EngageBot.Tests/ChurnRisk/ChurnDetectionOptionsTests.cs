@@ -16,9 +16,10 @@ public sealed class ChurnDetectionOptionsTests
     }
 
     [Fact]
-    public void Rules_is_the_default_detector()
+    public void The_embedding_detector_is_the_default_and_the_rules_alone_stay_available()
     {
-        Assert.IsType<RulesChurnDetector>(Build().GetRequiredService<IChurnDetector>());
+        Assert.IsType<EmbeddingChurnDetector>(Build().GetRequiredService<IChurnDetector>());
+        Assert.IsType<RulesChurnDetector>(Build("Provider=Rules").GetRequiredService<IChurnDetector>());
     }
 
     [Fact]
@@ -35,6 +36,7 @@ public sealed class ChurnDetectionOptionsTests
     [InlineData("EngageBot:ChurnRisk:Detection:Model (or Deployment) is required when Provider is OpenAI", "Provider=OpenAI", "Endpoint=https://x/v1/", "ApiKey=k")]
     [InlineData("EngageBot:ChurnRisk:Detection:ApiKey is required when Provider is OpenAI, unless UseEntraId is true", "Provider=OpenAI", "Endpoint=https://x/v1/", "Model=m")]
     [InlineData("EngageBot:ChurnRisk:Detection: set ApiKey or UseEntraId, not both", "Provider=OpenAI", "Endpoint=https://x/v1/", "Model=m", "ApiKey=k", "UseEntraId=true")]
+    [InlineData("EngageBot:ChurnRisk:Detection:ClassifierPath: file not found: no/such/classifier.json", "ClassifierPath=no/such/classifier.json")]
     [InlineData("EngageBot:ChurnRisk:Detection:CandidateMinScore and CandidateMaxScore must satisfy 0 <= min <= max <= 1", "CandidateMinScore=0.9", "CandidateMaxScore=0.2")]
     [InlineData("EngageBot:ChurnRisk:Detection:DailyCallBudget must be 0 or more", "DailyCallBudget=-1")]
     public void Invalid_settings_stop_start_up_naming_the_key(string message, params string[] settings)
