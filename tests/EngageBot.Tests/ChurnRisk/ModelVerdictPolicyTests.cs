@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using EngageBot.Ai;
 using EngageBot.Features.ChurnRisk.Detection;
 using EngageBot.Features.ChurnRisk.Detection.Embedding;
 using EngageBot.Features.ChurnRisk.Detection.OpenAi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace EngageBot.Tests.ChurnRisk;
 
@@ -41,14 +43,17 @@ public sealed class ModelVerdictPolicyTests : IAsyncLifetime
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            [$"{AiOptions.Section}:Endpoint"] = _server.AzureResourceEndpoint,
+            [$"{AiOptions.Section}:Service"] = "AzureOpenAI",
+            [$"{AiOptions.Section}:ApiKey"] = "test-key",
+            [$"{AiOptions.Section}:Deployment"] = "churn",
             [$"{ChurnDetectionOptions.Section}:Provider"] = "OpenAI",
-            [$"{ChurnDetectionOptions.Section}:Endpoint"] = _server.AzureV1Endpoint,
-            [$"{ChurnDetectionOptions.Section}:ApiKey"] = "test-key",
-            [$"{ChurnDetectionOptions.Section}:Deployment"] = "churn",
             [$"{ChurnDetectionOptions.Section}:CandidateMinScore"] = "0",
             [$"{ChurnDetectionOptions.Section}:CandidateMaxScore"] = "1",
         }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddSingleton(ChurnModels.CachedMiniLm);
+        services.AddOptions<AiOptions>().BindConfiguration(AiOptions.Section);
+        services.AddSingleton(sp => ChatClientFactory.Create(sp.GetRequiredService<IOptions<AiOptions>>().Value, null));
         return services.AddChurnDetection().BuildServiceProvider().GetRequiredService<IChurnDetector>();
     }
 
