@@ -17,7 +17,7 @@ internal static partial class ModelReasonText
     {
         var text = SlackToken().Replace(reason, m => m.Groups["label"].Success ? m.Groups["label"].Value : " ");
         text = HtmlTag().Replace(text, " ");
-        text = Url().Replace(text, " ");
+        text = Url().Replace(text, m => m.Groups["label"].Success ? " " + m.Groups["label"].Value + " " : " ");
         text = Markup().Replace(text, " ");
         text = Whitespace().Replace(text, " ").Trim();
         while (OwnLabel().Match(text) is { Success: true } label) text = text[label.Length..].TrimStart();
@@ -33,7 +33,7 @@ internal static partial class ModelReasonText
     [GeneratedRegex(@"</?[a-z][^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex HtmlTag();
 
-    [GeneratedRegex(@"\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S*|\[([^\]]*)\]\([^)]*\)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:[a-z][a-z0-9+.-]*://|www\.|mailto:)\S*|\[(?<label>[^\]]*)\]\([^)]*\)", RegexOptions.IgnoreCase)]
     private static partial Regex Url();
 
     [GeneratedRegex(@"[*_~`#>|\[\]{}\\]|&[a-z]+;|[\u0000-\u001F\u007F\u200B-\u200F\u202A-\u202E\u2066-\u2069]", RegexOptions.IgnoreCase)]
