@@ -1,4 +1,5 @@
 using System.Net;
+using EngageBot.Features.ChurnRisk.Detection.Embedding;
 using EngageBot.Features.ChurnRisk.Escalation;
 using EngageBot.Features.Directory.Import;
 using EngageBot.Tests.Slack;
@@ -63,6 +64,9 @@ public sealed class SlackChurnEscalationEndToEndTests : IAsyncLifetime
         _ = host.Server;
         var imported = await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory);
         Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
+        // The sentence model loads once per process on the first message (seconds, more on a busy machine): load it
+        // here so the wait below measures the flow, not the load.
+        new MiniLmEmbedder().Embed(["warm-up"]);
 
         var posted = await host.PostEventAsync(
             SlackPayloads.Message("1793610000.000100", "Heads up: Globex told us this morning they will not renew in March unless SSO is fixed."), "EvChurn1");
