@@ -17,6 +17,7 @@ public static class ChurnRiskModule
         builder.Services.AddCliCommand<ClassifyCommand>();
         builder.Services.AddCliCommand<ChurnModelTrainCommand>();
         builder.Services.AddCliCommand<ChurnModelEvaluateCommand>();
+        builder.Services.AddCliCommand<RisksListCommand>();
 
         builder.Services.AddValidatedOptions<ChurnEscalationOptions>(ChurnEscalationOptions.Section);
         builder.Services.AddChurnEscalationServices().AddChurnEscalationHandlers();

@@ -15,7 +15,7 @@ public sealed class ChurnRiskCard(CardLibrary cards, IPartnerDirectory directory
     {
         var card = await CardAsync(risk, ct);
         var subject = risk.Customer is null ? PartnerName(await directory.GetPartnerAsync(risk.PartnerId, ct), risk) : $"{risk.Customer}";
-        return new OutboundMessage($"{heading}: {risk.Severity.ToString().ToLowerInvariant()} churn risk {risk.Id} ({subject})", card);
+        return new OutboundMessage($"{heading}: {risk.Severity.ToString().ToLowerInvariant()} churn risk {risk.Id} ({subject})", card, risk.PartnerId);
     }
 
     /// <param name="reassigning">Show the "reassign to" input and its confirm button instead of the usual actions.</param>

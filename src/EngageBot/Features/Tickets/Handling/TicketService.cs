@@ -49,8 +49,11 @@ public sealed class TicketService(
         return ticket;
     }
 
-    /// <summary>Applies a change under optimistic concurrency; refreshes the triage card when something changed.</summary>
-    public async Task<(Ticket? Ticket, bool Changed)> ChangeAsync(string ticketId, Func<Ticket, SlaContext, bool> change, CancellationToken ct)
+    /// <summary>
+    /// Applies a change under optimistic concurrency; refreshes the triage card when something changed, unless the change
+    /// came from a button on that card (<paramref name="answeredOn"/>): the caller's answer replaces it.
+    /// </summary>
+    public async Task<(Ticket? Ticket, bool Changed)> ChangeAsync(string ticketId, Func<Ticket, SlaContext, bool> change, CancellationToken ct, MessageRef? answeredOn = null)
     {
         var current = await store.GetAsync(ticketId, ct);
         if (current is null) return (null, false);
@@ -62,7 +65,7 @@ public sealed class TicketService(
         }
         var sla = SlaContext.From(policy);
         var result = await store.UpdateAsync(ticketId, t => change(t, sla), ct);
-        if (result.Changed && result.Ticket is { } ticket) await triage.PublishAsync(ticket, policy, ct);
+        if (result.Changed && result.Ticket is { } ticket) await triage.PublishAsync(ticket, policy, ct, answeredOn: answeredOn);
         return result;
     }
 

@@ -70,6 +70,22 @@ public sealed class TicketStore(IRecordStore store, TicketDueIndex dueIndex, Tim
     public IAsyncEnumerable<Ticket> ListOpenAsync(CancellationToken ct = default) =>
         LoadListedAsync(_open, new RecordQuery(), t => t.Status.IsActive(), ct);
 
+    /// <summary>The partner's tickets that are not closed (resolved ones included).</summary>
+    public IAsyncEnumerable<Ticket> ListListedByPartnerAsync(string partnerId, CancellationToken ct = default) =>
+        LoadListedAsync(_open, RecordQuery.Partition(partnerId), t => t.PartnerId == partnerId && t.Status != TicketStatus.Closed, ct);
+
+    /// <summary>Every ticket that is not closed (resolved ones included).</summary>
+    public IAsyncEnumerable<Ticket> ListListedAsync(CancellationToken ct = default) =>
+        LoadListedAsync(_open, new RecordQuery(), t => t.Status != TicketStatus.Closed, ct);
+
+    /// <summary>Every ticket, closed ones included: a scan of the ticket rows across partitions, for admin listings only.</summary>
+    public async IAsyncEnumerable<Ticket> ListAllAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var ticketRows = new RecordQuery { RowKeyFrom = TicketRecordMapper.TicketRow, RowKeyBefore = TicketRecordMapper.TicketRow + '\uffff' };
+        await foreach (var r in _tickets.QueryAsync(ticketRows, ct))
+            yield return TicketRecordMapper.FromRecord(r);
+    }
+
     public IAsyncEnumerable<Ticket> ListAssignedAsync(string assigneeId, CancellationToken ct = default) =>
         LoadListedAsync(_mine, RecordQuery.Partition(TicketKeys.Escape(assigneeId)),
             t => t.Status.IsActive() && t.Assignee is { } a && (a.PersonId ?? a.PlatformUserId) == assigneeId, ct);
