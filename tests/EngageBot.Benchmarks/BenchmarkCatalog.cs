@@ -11,6 +11,7 @@ public static class BenchmarkCatalog
         ["slack-ack"] = new SlackAck.SlackAckBenchmark(),
         ["slack-outbound"] = new OutboxPacing.SlackOutboundBenchmark(),
         ["classify"] = new ClassifyBenchmark(),
+        ["churn-model"] = new ChurnModelBenchmark(),
         ["sla-sweep"] = new Tickets.SlaSweepBenchmark(),
     };
 }

@@ -20,9 +20,10 @@ public sealed class ChurnDetectionOptionsTests
     }
 
     [Fact]
-    public void Rules_is_the_default_detector()
+    public void The_embedding_detector_is_the_default_and_the_rules_alone_stay_available()
     {
-        Assert.IsType<RulesChurnDetector>(Build().GetRequiredService<IChurnDetector>());
+        Assert.IsType<EmbeddingChurnDetector>(Build().GetRequiredService<IChurnDetector>());
+        Assert.IsType<RulesChurnDetector>(Build("Provider=Rules").GetRequiredService<IChurnDetector>());
     }
 
     [Fact]
@@ -36,6 +37,7 @@ public sealed class ChurnDetectionOptionsTests
 
     [Theory]
     [InlineData("EngageBot:ChurnRisk:Detection:Provider is OpenAI, which needs a model: set EngageBot:AI:Endpoint", "Provider=OpenAI")]
+    [InlineData("EngageBot:ChurnRisk:Detection:ClassifierPath: file not found: no/such/classifier.json", "ClassifierPath=no/such/classifier.json")]
     [InlineData("EngageBot:ChurnRisk:Detection:CandidateMinScore and CandidateMaxScore must satisfy 0 <= min <= max <= 1", "CandidateMinScore=0.9", "CandidateMaxScore=0.2")]
     [InlineData("EngageBot:ChurnRisk:Detection:DailyCallBudget must be 0 or more", "DailyCallBudget=-1")]
     public void Invalid_settings_stop_start_up_naming_the_key(string message, params string[] settings)

@@ -1,22 +1,19 @@
-using System.Text.Json;
 using EngageBot.Features.ChurnRisk.Detection;
+using EngageBot.Features.ChurnRisk.Evaluation;
 using EngageBot.TestSupport;
 
 namespace EngageBot.Tests.ChurnRisk;
 
-/// <summary>A labelled set: the dev set from the issue, or the holdout set written before the rules were tuned.</summary>
-public sealed record LabelledMessage(string Id, string Text, string Kind, string? Severity, string? Customer);
-
+/// <summary>
+/// The labelled sets under data/: dev (from the issue), holdout and fresh (written before the rules were tuned), and
+/// eval (written for the embedding detector, separately from its training corpus in models/churn, never trained on).
+/// </summary>
 public static class LabelledMessages
 {
     public static string DataDirectory => Path.Combine(RepoPaths.Root, "tests", "EngageBot.Tests", "ChurnRisk", "data");
 
-    public static IReadOnlyList<LabelledMessage> Load(string set) =>
-        File.ReadLines(Path.Combine(DataDirectory, $"churn-{set}.jsonl"))
-            .Where(l => l.Trim().Length > 0)
-            .Select(l => JsonSerializer.Deserialize<LabelledMessage>(l, new JsonSerializerOptions(JsonSerializerDefaults.Web))!)
-            .ToList();
+    public static IReadOnlyList<LabelledChurnMessage> Load(string set) => LabelledChurnMessage.Read(Path.Combine(DataDirectory, $"churn-{set}.jsonl"));
 
     public static IReadOnlyList<CustomerName> Customers(string set) =>
-        CustomerName.From(File.ReadAllLines(Path.Combine(DataDirectory, $"churn-{set}-customers.txt")));
+        LabelledChurnMessage.ReadCustomers(Path.Combine(DataDirectory, $"churn-{set}-customers.txt"));
 }

@@ -71,7 +71,7 @@ public sealed class OpenAiChurnDetectorTests : IAsyncLifetime
         Assert.Equal(Ambiguous, data["message"]!.GetValue<string>());
         Assert.Equal(["Acme Corp", "Globex"], data["customers"]!.AsArray().Select(n => n!.GetValue<string>()));
         Assert.Equal((ChurnKind.Customer, ChurnSeverity.Low, "Acme Corp", 0.7), (signal.Kind, signal.Severity, signal.Customer, signal.Score));
-        Assert.Equal(["model: cue"], signal.Reasons);
+        Assert.Equal("model: cue", signal.Reasons[^1]);
     }
 
     [Theory]
@@ -268,7 +268,9 @@ public sealed class OpenAiChurnDetectorTests : IAsyncLifetime
         Assert.Equal("/openai/deployments/churn-deployment/chat/completions", request.Path);
         Assert.Equal("Bearer entra-token", request.Authorization);
         Assert.Equal("", request.ApiKey);
-        Assert.Equal(ChurnKind.None, signal.Kind);
+        // The model's "none" was read, and (a local risk never being talked down) kept beside the local risk.
+        Assert.Equal(ChurnKind.Customer, signal.Kind);
+        Assert.Contains("model saw no risk; kept as a risk for a person to dismiss", signal.Reasons);
     }
 
     [Fact]

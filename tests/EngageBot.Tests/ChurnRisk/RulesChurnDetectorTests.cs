@@ -1,4 +1,5 @@
 using EngageBot.Features.ChurnRisk.Detection;
+using EngageBot.Features.ChurnRisk.Evaluation;
 
 namespace EngageBot.Tests.ChurnRisk;
 

@@ -15,6 +15,8 @@ public static class ChurnRiskModule
         builder.Services.AddChurnDetection();
         builder.Services.TryAddSingleton<ICustomerNameSource, NoCustomerNames>();
         builder.Services.AddCliCommand<ClassifyCommand>();
+        builder.Services.AddCliCommand<ChurnModelTrainCommand>();
+        builder.Services.AddCliCommand<ChurnModelEvaluateCommand>();
         builder.Services.AddCliCommand<RisksListCommand>();
 
         builder.Services.AddValidatedOptions<ChurnEscalationOptions>(ChurnEscalationOptions.Section);

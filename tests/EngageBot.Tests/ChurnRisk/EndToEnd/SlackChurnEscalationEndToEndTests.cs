@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using EngageBot.Cards;
+using EngageBot.Features.ChurnRisk.Detection.Embedding;
 using EngageBot.Features.ChurnRisk.Escalation;
 using EngageBot.Features.Directory.Import;
 using EngageBot.Tests.Cards;
@@ -151,6 +152,9 @@ public sealed class SlackChurnEscalationEndToEndTests : IAsyncLifetime
         _ = host.Server;
         var imported = await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory);
         Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
+        // The sentence model loads once per process on the first message (seconds, more on a busy machine): load it
+        // here so the waits measure the flow, not the load.
+        new MiniLmEmbedder().Embed(["warm-up"]);
         return host;
     }
 

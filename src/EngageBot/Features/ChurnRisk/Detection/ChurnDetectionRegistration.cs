@@ -1,3 +1,4 @@
+using EngageBot.Features.ChurnRisk.Detection.Embedding;
 using EngageBot.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -6,18 +7,21 @@ namespace EngageBot.Features.ChurnRisk.Detection;
 
 public static class ChurnDetectionRegistration
 {
-    /// <summary>The rules detector always; IChurnDetector is the one EngageBot:ChurnRisk:Detection:Provider names.</summary>
+    /// <summary>Every detector (each loads nothing until used); IChurnDetector is the one EngageBot:ChurnRisk:Detection:Provider names.</summary>
     public static IServiceCollection AddChurnDetection(this IServiceCollection services)
     {
         services.AddValidatedOptions<ChurnDetectionOptions>(ChurnDetectionOptions.Section);
         services.AddSingleton<IValidateOptions<ChurnDetectionOptions>, ChurnModelRequirement>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RulesChurnDetector>();
+        services.TryAddSingleton<ITextEmbedder, MiniLmEmbedder>();
+        services.TryAddSingleton<EmbeddingChurnDetector>();
         services.TryAddSingleton<OpenAiChurnDetector>();
         services.TryAddSingleton<IChurnDetector>(sp => sp.GetRequiredService<IOptions<ChurnDetectionOptions>>().Value.Provider switch
         {
             ChurnDetectorProvider.OpenAI => sp.GetRequiredService<OpenAiChurnDetector>(),
-            _ => sp.GetRequiredService<RulesChurnDetector>(),
+            ChurnDetectorProvider.Rules => sp.GetRequiredService<RulesChurnDetector>(),
+            _ => sp.GetRequiredService<EmbeddingChurnDetector>(),
         });
         return services;
     }

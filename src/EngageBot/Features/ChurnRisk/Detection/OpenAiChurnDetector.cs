@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace EngageBot.Features.ChurnRisk.Detection;
 
 /// <summary>
-/// Asks a model about the messages the rules find ambiguous (rules score inside the candidate band); clear verdicts,
-/// including clear risks a prompt injection might try to talk down, stay with the rules. Validated verdicts are
-/// cached; timeouts, HTTP errors, invalid replies and an exhausted daily budget fall back to the rules, saying so.
+/// Asks a model about the messages the local detector (embedding and rules; the rules alone when none is given) is
+/// unsure of (score inside the candidate band); clear verdicts stay local. The model may raise or refine a verdict,
+/// never turn a local risk into none (<see cref="ModelVerdictPolicy"/>). Validated verdicts are cached; timeouts,
+/// HTTP errors, invalid replies and an exhausted daily budget keep the local verdict, saying so.
 /// The model is the host's one IChatClient (EngageBot:AI).
 /// </summary>
 public sealed partial class OpenAiChurnDetector : IChurnDetector
@@ -17,6 +18,7 @@ public sealed partial class OpenAiChurnDetector : IChurnDetector
     private const int MaxCustomersSent = 200;
 
     private readonly RulesChurnDetector _rules;
+    private readonly EmbeddingChurnDetector? _local;
     private readonly ChurnDetectionOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<OpenAiChurnDetector> _logger;
@@ -24,9 +26,11 @@ public sealed partial class OpenAiChurnDetector : IChurnDetector
     private readonly ChurnCallBudget _budget;
     private readonly ChurnVerdictCache _cache;
 
-    public OpenAiChurnDetector(RulesChurnDetector rules, IChatClient chat, IOptions<ChurnDetectionOptions> options, TimeProvider time, ILogger<OpenAiChurnDetector> logger)
+    public OpenAiChurnDetector(RulesChurnDetector rules, IChatClient chat, IOptions<ChurnDetectionOptions> options, TimeProvider time, ILogger<OpenAiChurnDetector> logger,
+        EmbeddingChurnDetector? local = null)
     {
         _rules = rules;
+        _local = local;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -37,12 +41,13 @@ public sealed partial class OpenAiChurnDetector : IChurnDetector
 
     public async Task<ChurnSignal> DetectAsync(string text, IReadOnlyList<CustomerName> customers, CancellationToken cancellationToken = default)
     {
-        var rules = _rules.Detect(text, customers);
+        // The local verdict; "rules" in the fallback reasons below names it as the verdict kept without the model.
+        var rules = _local?.Detect(text, customers, cancellationToken) ?? _rules.Detect(text, customers);
         if (rules.Score < _options.CandidateMinScore || rules.Score > _options.CandidateMaxScore)
             return rules.WithReason($"rules verdict: score {rules.Score:0.00} outside the model band {_options.CandidateMinScore:0.00}-{_options.CandidateMaxScore:0.00}");
 
         var key = ChurnVerdictCache.KeyOf(text, customers);
-        if (_cache.TryGet(key, out var cached)) return cached.WithReason("model verdict (cached)");
+        if (_cache.TryGet(key, out var cached)) return ModelVerdictPolicy.Merge(rules, cached).WithReason("model verdict (cached)");
         if (!_budget.TryTake())
         {
             LogBudgetExhausted(_logger, _budget.CallsPerDay);
@@ -90,7 +95,7 @@ public sealed partial class OpenAiChurnDetector : IChurnDetector
             return rules.WithReason($"rules verdict: model reply rejected ({problem})");
         }
         _cache.Add(key, verdict);
-        return verdict;
+        return ModelVerdictPolicy.Merge(rules, verdict);
     }
 
     // Never the text, the reply or the key: partner text stays out of info-level logs.

@@ -63,7 +63,11 @@ public sealed class RulesChurnDetector : IChurnDetector
 
     /// <summary>The customers named in the text (full or partial names), in order of appearance.</summary>
     internal IReadOnlyList<CustomerName> MentionedCustomers(string text, IReadOnlyList<CustomerName> customers) =>
-        _matchers.GetValue(customers, c => new CustomerMatcher(c)).FindAll(text).Select(m => m.Customer).Distinct().ToList();
+        Mentions(text, customers).Select(m => m.Customer).Distinct().ToList();
+
+    /// <summary>Where the text names known customers (full or partial names), in order of appearance.</summary>
+    internal IReadOnlyList<CustomerMention> Mentions(string text, IReadOnlyList<CustomerName> customers) =>
+        _matchers.GetValue(customers, c => new CustomerMatcher(c)).FindAll(text);
 
     private static void Weigh(ChurnCue cue, System.Text.RegularExpressions.Match match, ChurnText text, IReadOnlyList<CustomerMention> mentions,
         List<CueHit> hits, List<(int, int, string)> suppressed)

@@ -6,11 +6,11 @@ namespace EngageBot.Features.ChurnRisk.Detection.OpenAi;
 /// <summary>
 /// Checks a model reply against the schema and the request: enum values, severity null exactly for "none", a customer
 /// that is one of the names sent (returned in the directory's spelling) and only on customer risks, score in 0..1.
+/// Reasons are the model's words, cleaned and labelled by <see cref="ModelReasonText"/>.
 /// </summary>
 internal static class ChurnReplyParser
 {
-    private const int MaxReasons = 10;
-    private const int MaxReasonLength = 300;
+    private const int MaxReasons = 5;
 
     public static bool TryParse(string? content, IReadOnlyList<CustomerName> customers, out ChurnSignal signal, out string problem)
     {
@@ -73,10 +73,9 @@ internal static class ChurnReplyParser
         foreach (var item in reasonArray)
         {
             if (item is not JsonValue v || v.GetValueKind() != JsonValueKind.String) return "reasons must be strings";
-            var reason = v.GetValue<string>();
-            reasons.Add(reason.Length <= MaxReasonLength ? reason : reason[..MaxReasonLength]);
+            if (reasons.Count < MaxReasons && ModelReasonText.Label(v.GetValue<string>()) is { } reason) reasons.Add(reason);
         }
-        signal = new ChurnSignal(kind, severity, customer, score, reasons.Take(MaxReasons).Select(r => "model: " + r).ToList());
+        signal = new ChurnSignal(kind, severity, customer, score, reasons);
         return null;
     }
 

@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace EngageBot.Features.ChurnRisk.Detection.Embedding;
+
+/// <summary>
+/// The trained heads over <see cref="ChurnFeatures"/>: risk or none, customer or partner, and severity. Written by
+/// "engagebot churn-model train" as JSON (models/churn/churn-classifier.json, built into the assembly); a
+/// retrained file can be used instead through EngageBot:ChurnRisk:Detection:ClassifierPath.
+/// </summary>
+public sealed class ChurnClassifier
+{
+    public const string EmbeddedResource = "EngageBot.churn-classifier.json";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+
+    public required string EmbeddingModel { get; init; }
+
+    public required int Dimensions { get; init; }
+
+    /// <summary>Risk when the risk head's probability reaches this.</summary>
+    public required double RiskThreshold { get; init; }
+
+    /// <summary>How many labelled messages, and the SHA-256 of the corpus file, for telling weights apart.</summary>
+    public required int TrainedOn { get; init; }
+
+    public required string CorpusSha256 { get; init; }
+
+    public required SoftmaxRegression Risk { get; init; }
+
+    public required SoftmaxRegression Kind { get; init; }
+
+    public required SoftmaxRegression Severity { get; init; }
+
+    public double RiskProbability(float[] features) => Risk.Probability(features, "risk");
+
+    public static ChurnClassifier Load(string? path)
+    {
+        using var stream = path is null
+            ? typeof(ChurnClassifier).Assembly.GetManifestResourceStream(EmbeddedResource) ?? throw new InvalidOperationException($"{EmbeddedResource} is not built into the assembly")
+            : File.OpenRead(path);
+        var classifier = JsonSerializer.Deserialize<ChurnClassifier>(stream, Json) ?? throw new InvalidDataException("empty churn classifier file");
+        classifier.Check(path ?? EmbeddedResource);
+        return classifier;
+    }
+
+    public void Save(string path) => File.WriteAllText(path, JsonSerializer.Serialize(this, Json) + "\n");
+
+    private void Check(string source)
+    {
+        var features = Dimensions + ChurnFeatures.RulesCount;
+        foreach (var (head, classes) in new[] { (Risk, "none,risk"), (Kind, "customer,partner"), (Severity, "low,medium,high") })
+            if (string.Join(',', head.Classes) != classes || head.Weights.Length != head.Classes.Length || head.Bias.Length != head.Classes.Length
+                || head.Weights.Any(w => w.Length != features))
+                throw new InvalidDataException($"{source}: a head does not match {Dimensions}-dimension vectors with classes {classes}; retrain with engagebot churn-model train");
+        if (RiskThreshold is <= 0 or >= 1) throw new InvalidDataException($"{source}: riskThreshold must be between 0 and 1");
+    }
+}

