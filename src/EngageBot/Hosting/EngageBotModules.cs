@@ -7,6 +7,7 @@ using EngageBot.Features.Directory;
 using EngageBot.Features.Help;
 using EngageBot.Features.Interactions;
 using EngageBot.Features.Tickets;
+using EngageBot.Scheduling;
 using EngageBot.Storage;
 
 namespace EngageBot.Hosting;
@@ -27,6 +28,7 @@ public static class EngageBotModules
         builder.AddChurnRisk();
         builder.AddTickets();
         builder.AddHelp();
+        builder.AddScheduling(); // last: hands every feature's jobs to Quartz
         return builder;
     }
 

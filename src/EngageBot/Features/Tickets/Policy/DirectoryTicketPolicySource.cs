@@ -1,6 +1,7 @@
 using EngageBot.Channels;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Directory.Model;
+using EngageBot.Scheduling.Calendars;
 using Microsoft.Extensions.Options;
 
 namespace EngageBot.Features.Tickets.Policy;

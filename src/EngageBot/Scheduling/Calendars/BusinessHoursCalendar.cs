@@ -1,6 +1,4 @@
-using EngageBot.Features.Tickets.Policy;
-
-namespace EngageBot.Features.Tickets.Sla;
+namespace EngageBot.Scheduling.Calendars;
 
 /// <summary>
 /// Business-time arithmetic in a calendar's own time zone. Each day's window is laid out in local time and only
