@@ -4,6 +4,7 @@ using EngageBot.Channels.Slack;
 using EngageBot.Channels.Teams;
 using EngageBot.Features.ChurnRisk;
 using EngageBot.Features.Directory;
+using EngageBot.Features.Feedback;
 using EngageBot.Features.Help;
 using EngageBot.Features.Interactions;
 using EngageBot.Features.Tickets;
@@ -27,6 +28,7 @@ public static class EngageBotModules
         builder.AddCards();
         builder.AddChurnRisk();
         builder.AddTickets();
+        builder.AddFeedback();
         builder.AddHelp();
         builder.AddScheduling(); // last: hands every feature's jobs to Quartz
         return builder;
