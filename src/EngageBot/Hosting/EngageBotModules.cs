@@ -2,6 +2,7 @@ using EngageBot.Cards;
 using EngageBot.Channels;
 using EngageBot.Channels.Slack;
 using EngageBot.Channels.Teams;
+using EngageBot.Features.CheckIns;
 using EngageBot.Features.ChurnRisk;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Feedback;
@@ -29,6 +30,7 @@ public static class EngageBotModules
         builder.AddChurnRisk();
         builder.AddTickets();
         builder.AddFeedback();
+        builder.AddCheckIns();
         builder.AddHelp();
         builder.AddScheduling(); // last: hands every feature's jobs to Quartz
         return builder;
