@@ -51,6 +51,7 @@ public sealed class CheckInWorld : IDisposable
             check_in: {{checkIn}}
             slack: { team_ids: [T-ACME], channels: [C-ACME] }
             teams: { tenant_ids: [tenant-acme], channels: ["19:acme@thread.tacv2"] }
+          - { id: beta, name: Beta Partners, tier: gold, timezone: Europe/Berlin, onboarded: 2025-01-01, owner: olivia, check_in: none, slack: { team_ids: [T-BETA], channels: [C-BETA] } }
         """;
 
     private readonly TempDirectory _temp = new();

@@ -30,7 +30,7 @@ public sealed class CheckInPlanner(
         {
             var schedule = await ScheduleForAsync(partner, ct);
             existing.Remove(partner.Id, out var current);
-            if (current is not null && current.Signature == schedule.Signature) continue;
+            if (current is null ? !schedule.IsActive : current.Signature == schedule.Signature) continue;
             changed++;
             if (current is not null) await index.RemoveAsync(CheckInDueEntries.Post(current), ct);
             if (schedule.NextAfter(now) is { } next) await SetNextAsync(next, schedule.Signature, ct);
