@@ -12,5 +12,6 @@ public static class BenchmarkCatalog
         ["slack-outbound"] = new OutboxPacing.SlackOutboundBenchmark(),
         ["classify"] = new ClassifyBenchmark(),
         ["sla-sweep"] = new Tickets.SlaSweepBenchmark(),
+        ["checkin-sweep"] = new CheckIns.CheckInSweepBenchmark(),
     };
 }
