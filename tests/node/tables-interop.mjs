@@ -1,4 +1,4 @@
-// Interop check between EngageBot.Tables and Microsoft's own @azure/data-tables SDK.
+// Interop check between the EngageBot Azure Tables adapter (on Azure.Data.Tables for .NET) and Microsoft's own @azure/data-tables SDK.
 // The connection string comes on stdin (it holds a key: keep it out of the process list).
 //   node tables-interop.mjs read  <table> <pk> <rk>  -> prints the entity as {"Prop":{"value":"…","type":"Edm type"}} (types as the SDK sees them)
 //   node tables-interop.mjs write <table> <pk> <rk>  -> writes one entity with every property type, values as below

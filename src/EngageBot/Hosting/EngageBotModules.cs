@@ -1,3 +1,4 @@
+using EngageBot.Ai;
 using EngageBot.Cards;
 using EngageBot.Channels;
 using EngageBot.Channels.Slack;
@@ -21,6 +22,7 @@ public static class EngageBotModules
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddStorage();
+        builder.AddAi();
         builder.AddDirectory();
         builder.AddInteractions();
         builder.AddChannels();

@@ -26,7 +26,7 @@ public sealed partial class LayeringTests
     [Fact]
     public void Sdk_stand_ins_know_nothing_of_EngageBot_features()
     {
-        var libraries = new[] { "EngageBot.Tables", "EngageBot.BotFramework", "EngageBot.SlackApi", "EngageBot.AdaptiveCards" };
+        var libraries = new[] { "EngageBot.BotFramework", "EngageBot.SlackApi", "EngageBot.AdaptiveCards" };
         var offenders = libraries
             .SelectMany(lib => System.IO.Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, "src", lib), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
@@ -52,7 +52,7 @@ public sealed partial class LayeringTests
             ? System.IO.Directory.EnumerateFiles(Path.Combine(Src, folder), "*.cs", SearchOption.AllDirectories)
             : [];
 
-    [GeneratedRegex(@"\b(EngageBot\.(SlackApi|BotFramework|Tables)|EngageBot\.Channels\.(Slack|Teams)|EngageBot\.Storage\.(Sqlite|AzureTables)|Microsoft\.Data\.Sqlite)\b")]
+    [GeneratedRegex(@"\b(EngageBot\.(SlackApi|BotFramework)|Azure\.Data\.Tables|EngageBot\.Channels\.(Slack|Teams)|EngageBot\.Storage\.(Sqlite|AzureTables)|Microsoft\.Data\.Sqlite|Azure\.AI\.OpenAI|using OpenAI|ChatClientFactory)\b")]
     private static partial Regex ForbiddenInFeatures();
 
     [GeneratedRegex(@"\bEngageBot\.(Features|Channels|Storage|Hosting|Cards)\b")]

@@ -1,8 +1,8 @@
+using Azure.Data.Tables;
 using EngageBot.Channels;
 using EngageBot.Features.CheckIns;
 using EngageBot.Features.CheckIns.Schedule;
 using EngageBot.Storage.AzureTables;
-using EngageBot.Tables;
 using EngageBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

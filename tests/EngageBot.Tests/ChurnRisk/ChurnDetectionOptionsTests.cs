@@ -1,6 +1,7 @@
 using EngageBot.Features.ChurnRisk.Detection;
 using EngageBot.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -8,9 +9,12 @@ namespace EngageBot.Tests.ChurnRisk;
 
 public sealed class ChurnDetectionOptionsTests
 {
+    private const string AzureModel = "--EngageBot:AI:Endpoint=https://example.openai.azure.com/ --EngageBot:AI:ApiKey=k --EngageBot:AI:Deployment=gpt-4o-mini";
+
     private static IServiceProvider Build(params string[] settings)
     {
-        var builder = WebApplication.CreateBuilder([.. settings.Select(s => "--EngageBot:ChurnRisk:Detection:" + s)]);
+        var args = settings.SelectMany(s => s.StartsWith("--", StringComparison.Ordinal) ? s.Split(' ') : ["--EngageBot:ChurnRisk:Detection:" + s]);
+        var builder = WebApplication.CreateBuilder([.. args]);
         builder.AddEngageBot();
         return builder.Build().Services;
     }
@@ -22,19 +26,16 @@ public sealed class ChurnDetectionOptionsTests
     }
 
     [Fact]
-    public void OpenAI_with_endpoint_key_and_deployment_is_the_configured_detector()
+    public void OpenAI_with_a_configured_model_is_the_configured_detector_on_the_shared_chat_client()
     {
-        var services = Build("Provider=OpenAI", "Endpoint=https://example.openai.azure.com/openai/v1/", "ApiKey=k", "Deployment=gpt-4o-mini");
+        var services = Build("Provider=OpenAI", AzureModel);
 
         Assert.IsType<OpenAiChurnDetector>(services.GetRequiredService<IChurnDetector>());
+        Assert.Same(services.GetRequiredService<IChatClient>(), services.GetRequiredService<IChatClient>());
     }
 
     [Theory]
-    [InlineData("EngageBot:ChurnRisk:Detection:Endpoint is required when Provider is OpenAI", "Provider=OpenAI", "ApiKey=k", "Model=m")]
-    [InlineData("EngageBot:ChurnRisk:Detection:Endpoint must be an absolute http(s) URL", "Provider=OpenAI", "Endpoint=openai.azure.com", "ApiKey=k", "Model=m")]
-    [InlineData("EngageBot:ChurnRisk:Detection:Model (or Deployment) is required when Provider is OpenAI", "Provider=OpenAI", "Endpoint=https://x/v1/", "ApiKey=k")]
-    [InlineData("EngageBot:ChurnRisk:Detection:ApiKey is required when Provider is OpenAI, unless UseEntraId is true", "Provider=OpenAI", "Endpoint=https://x/v1/", "Model=m")]
-    [InlineData("EngageBot:ChurnRisk:Detection: set ApiKey or UseEntraId, not both", "Provider=OpenAI", "Endpoint=https://x/v1/", "Model=m", "ApiKey=k", "UseEntraId=true")]
+    [InlineData("EngageBot:ChurnRisk:Detection:Provider is OpenAI, which needs a model: set EngageBot:AI:Endpoint", "Provider=OpenAI")]
     [InlineData("EngageBot:ChurnRisk:Detection:CandidateMinScore and CandidateMaxScore must satisfy 0 <= min <= max <= 1", "CandidateMinScore=0.9", "CandidateMaxScore=0.2")]
     [InlineData("EngageBot:ChurnRisk:Detection:DailyCallBudget must be 0 or more", "DailyCallBudget=-1")]
     public void Invalid_settings_stop_start_up_naming_the_key(string message, params string[] settings)

@@ -10,7 +10,8 @@ namespace EngageBot.Tests.ChurnRisk;
 
 /// <summary>
 /// An OpenAI-compatible chat completions endpoint on loopback (real Kestrel): answers POST /chat/completions under
-/// the root, /v1 and Azure's /openai/v1, records each request, and replies with whatever the test scripts.
+/// the root, /v1, Azure's /openai/v1 and Azure's deployment path /openai/deployments/{deployment} (api-version query),
+/// records each request, and replies with whatever the test scripts.
 /// </summary>
 public sealed class FakeOpenAiServer : IAsyncDisposable
 {
@@ -27,6 +28,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     /// <summary>The Azure OpenAI v1-shaped base URL.</summary>
     public string AzureV1Endpoint => Root + "openai/v1/";
 
+    /// <summary>Stands for an Azure OpenAI resource (https://RESOURCE.openai.azure.com/): AzureOpenAIClient adds /openai/deployments/….</summary>
+    public string AzureResourceEndpoint => Root;
+
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     /// <summary>The reply to the next requests; by default a valid "none" verdict.</summary>
@@ -40,11 +44,12 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new FakeOpenAiServer(app, port);
-        foreach (var path in new[] { "/chat/completions", "/v1/chat/completions", "/openai/v1/chat/completions" })
+        foreach (var path in new[] { "/chat/completions", "/v1/chat/completions", "/openai/v1/chat/completions", "/openai/deployments/{deployment}/chat/completions" })
             app.MapPost(path, async (HttpContext context) =>
             {
                 var body = await new StreamReader(context.Request.Body).ReadToEndAsync();
-                var request = new RecordedRequest(context.Request.Path, context.Request.Headers.Authorization.ToString(), JsonNode.Parse(body)!.AsObject(), context.RequestAborted);
+                var request = new RecordedRequest(context.Request.Path, context.Request.QueryString.Value ?? "", context.Request.Headers.Authorization.ToString(),
+                    context.Request.Headers["api-key"].ToString(), JsonNode.Parse(body)!.AsObject(), context.RequestAborted);
                 server.Requests.Enqueue(request);
                 return await server.Respond(request);
             });
@@ -75,7 +80,7 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
     }
 }
 
-public sealed record RecordedRequest(string Path, string Authorization, JsonObject Body, CancellationToken Aborted)
+public sealed record RecordedRequest(string Path, string Query, string Authorization, string ApiKey, JsonObject Body, CancellationToken Aborted)
 {
     public JsonArray Messages => Body["messages"]!.AsArray();
 

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Azure.Core;
+using EngageBot.Ai;
 using System.Text.Json.Nodes;
 using EngageBot.Features.ChurnRisk.Detection;
 using EngageBot.Features.ChurnRisk.Detection.OpenAi;
@@ -22,34 +24,40 @@ public sealed class OpenAiChurnDetectorTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
-    private OpenAiChurnDetector Detector(Action<ChurnDetectionOptions>? configure = null, TimeProvider? time = null)
+    private OpenAiChurnDetector Detector(Action<ChurnDetectionOptions>? configure = null, TimeProvider? time = null, AiOptions? model = null, TokenCredential? credential = null)
     {
-        var options = new ChurnDetectionOptions
-        {
-            Provider = ChurnDetectorProvider.OpenAI,
-            Endpoint = _server.AzureV1Endpoint,
-            ApiKey = "test-key",
-            Deployment = "churn-deployment",
-            Timeout = TimeSpan.FromSeconds(5),
-        };
+        var options = new ChurnDetectionOptions { Provider = ChurnDetectorProvider.OpenAI, Timeout = TimeSpan.FromSeconds(5) };
         configure?.Invoke(options);
-        return new OpenAiChurnDetector(new RulesChurnDetector(), Options.Create(options), time ?? TimeProvider.System, NullLogger<OpenAiChurnDetector>.Instance);
+        // The host's own factory: Azure.AI.OpenAI's AzureOpenAIClient (or the OpenAI client) behind Microsoft.Extensions.AI.
+        var chat = ChatClientFactory.Create(model ?? AzureModel(), credential);
+        return new OpenAiChurnDetector(new RulesChurnDetector(), chat, Options.Create(options), time ?? TimeProvider.System, NullLogger<OpenAiChurnDetector>.Instance);
     }
+
+    /// <summary>An Azure OpenAI resource (the fake stands for https://RESOURCE.openai.azure.com/) with a deployment.</summary>
+    private AiOptions AzureModel(string? endpoint = null) => new()
+    {
+        Endpoint = endpoint ?? _server.AzureResourceEndpoint,
+        Service = AiService.AzureOpenAI,
+        ApiKey = "test-key",
+        Deployment = "churn-deployment",
+    };
+
+    private static AiOptions OpenAiModel(string endpoint) => new() { Endpoint = endpoint, Service = AiService.OpenAI, ApiKey = "test-key", Model = "churn-model" };
 
     private static string Verdict(string kind, string? severity, string? customer, double score = 0.8) =>
         new JsonObject { ["kind"] = kind, ["severity"] = severity, ["customer"] = customer, ["score"] = score, ["reasons"] = new JsonArray("cue") }.ToJsonString();
 
     [Fact]
-    public async Task Sends_a_schema_constrained_request_with_the_partner_text_only_in_the_user_data_block()
+    public async Task Sends_a_schema_constrained_request_to_the_Azure_deployment_with_the_partner_text_only_in_the_user_data_block()
     {
         _server.Respond = _ => Task.FromResult(FakeOpenAiServer.Completion(Verdict("customer", "low", "Acme Corp", 0.7)));
 
         var signal = await Detector().DetectAsync(Ambiguous, Customers);
 
         var request = Assert.Single(_server.Requests);
-        Assert.Equal("/openai/v1/chat/completions", request.Path);
-        Assert.Equal("Bearer test-key", request.Authorization);
-        Assert.Equal("churn-deployment", request.Body["model"]!.GetValue<string>());
+        Assert.Equal("/openai/deployments/churn-deployment/chat/completions", request.Path);
+        Assert.Contains("api-version=", request.Query);
+        Assert.Equal("test-key", request.ApiKey);
         var format = request.Body["response_format"]!;
         Assert.Equal("json_schema", format["type"]!.GetValue<string>());
         Assert.Equal("churn_signal", format["json_schema"]!["name"]!.GetValue<string>());
@@ -223,7 +231,7 @@ public sealed class OpenAiChurnDetectorTests : IAsyncLifetime
     [Fact]
     public async Task An_unreachable_endpoint_falls_back_to_the_rules()
     {
-        var detector = Detector(o => o.Endpoint = $"http://127.0.0.1:{FreePort.Next()}/v1/");
+        var detector = Detector(model: AzureModel($"http://127.0.0.1:{FreePort.Next()}/"));
 
         var signal = await detector.DetectAsync(Ambiguous, Customers);
 
@@ -232,19 +240,60 @@ public sealed class OpenAiChurnDetectorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Works_against_a_plain_OpenAI_compatible_base_url()
+    public async Task Works_against_a_plain_OpenAI_compatible_base_url_through_the_OpenAI_client()
     {
-        var signal = await Detector(o => o.Endpoint = _server.Root + "v1").DetectAsync(Ambiguous, Customers);
+        _server.Respond = _ => Task.FromResult(FakeOpenAiServer.Completion(Verdict("customer", "medium", "Acme Corp", 0.66)));
 
-        Assert.Equal("/v1/chat/completions", Assert.Single(_server.Requests).Path);
+        var signal = await Detector(model: OpenAiModel(_server.Root + "v1")).DetectAsync(Ambiguous, Customers);
+
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal("/v1/chat/completions", request.Path);
+        Assert.Equal("Bearer test-key", request.Authorization);
+        Assert.Equal("churn-model", request.Body["model"]!.GetValue<string>());
+        Assert.True(request.Body["response_format"]!["json_schema"]!["strict"]!.GetValue<bool>());
+        Assert.Equal(ChurnPrompt.System, request.SystemContent);
+        Assert.Equal((ChurnKind.Customer, ChurnSeverity.Medium, "Acme Corp"), (signal.Kind, signal.Severity, signal.Customer));
+    }
+
+    [Fact]
+    public async Task Azure_with_Entra_ID_sends_the_token_instead_of_a_key()
+    {
+        var model = AzureModel();
+        model.ApiKey = null;
+        model.UseEntraId = true;
+
+        var signal = await Detector(model: model, credential: new StaticTokenCredential("entra-token")).DetectAsync(Ambiguous, Customers);
+
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal("/openai/deployments/churn-deployment/chat/completions", request.Path);
+        Assert.Equal("Bearer entra-token", request.Authorization);
+        Assert.Equal("", request.ApiKey);
         Assert.Equal(ChurnKind.None, signal.Kind);
     }
 
     [Fact]
-    public void Entra_ID_builds_a_client_without_a_key()
+    public async Task An_Entra_ID_token_that_cannot_be_had_falls_back_to_the_rules()
     {
-        var detector = Detector(o => { o.ApiKey = null; o.UseEntraId = true; });
+        var model = AzureModel();
+        model.ApiKey = null;
+        model.UseEntraId = true;
 
-        Assert.NotNull(detector);
+        var signal = await Detector(model: model, credential: new StaticTokenCredential(null)).DetectAsync(Ambiguous, Customers);
+
+        Assert.Empty(_server.Requests);
+        Assert.Equal(ChurnKind.Customer, signal.Kind);
+        Assert.StartsWith("rules verdict: model", signal.Reasons[^1]);
+    }
+
+    /// <summary>Hands out a fixed token, or fails as a credential with no identity would.</summary>
+    private sealed class StaticTokenCredential(string? token) : TokenCredential
+    {
+        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            token is null
+                ? throw new Azure.Identity.CredentialUnavailableException("no identity here")
+                : new AccessToken(token, DateTimeOffset.UtcNow.AddHours(1));
+
+        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
+            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
     }
 }

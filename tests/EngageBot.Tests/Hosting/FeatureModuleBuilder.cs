@@ -1,3 +1,4 @@
+using EngageBot.Ai;
 using EngageBot.Channels;
 using EngageBot.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EngageBot.Tests.Hosting;
 
 /// <summary>
-/// A host with just storage (SQLite in <paramref name="dataDirectory"/>) and a recording outbox, for tests of one
+/// A host with just storage (SQLite in <paramref name="dataDirectory"/>), the chat model port (unconfigured) and a recording outbox, for tests of one
 /// feature module's registration and option validation. Settings are "Key=Value" pairs.
 /// </summary>
 internal static class FeatureModuleBuilder
@@ -18,6 +19,7 @@ internal static class FeatureModuleBuilder
             .Append(new("EngageBot:Storage:DataDirectory", dataDirectory)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddStorage();
+        builder.AddAi();
         builder.Services.AddSingleton<IOutbox>(new RecordingOutbox());
         return builder;
     }

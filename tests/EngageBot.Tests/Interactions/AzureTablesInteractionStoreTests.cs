@@ -1,6 +1,6 @@
 using EngageBot.Storage;
 using EngageBot.Storage.AzureTables;
-using EngageBot.Tables;
+using Azure.Data.Tables;
 using EngageBot.TestSupport;
 
 namespace EngageBot.Tests.Interactions;

@@ -20,8 +20,8 @@ public sealed class AzureTablesRecordStoreOptionsTests(AzuriteServer azurite) : 
 
         await store.Table("records").InsertAsync(new StorageRecord("p", "r"));
 
-        var raw = new EngageBot.Tables.TableServiceClient(azurite.ConnectionString).GetTableClient("optrecords");
-        Assert.True((await raw.GetEntityIfExistsAsync("p", "r")).HasValue);
+        var raw = new Azure.Data.Tables.TableServiceClient(azurite.ConnectionString).GetTableClient("optrecords");
+        Assert.True((await raw.GetEntityIfExistsAsync<Azure.Data.Tables.TableEntity>("p", "r")).HasValue);
     }
 
     [Fact]

@@ -1,14 +1,15 @@
 using System.Collections.Concurrent;
+using Azure.Data.Tables;
 using Azure.Identity;
-using EngageBot.Tables;
 using Microsoft.Extensions.Options;
 
 namespace EngageBot.Storage.AzureTables;
 
 /// <summary>
-/// The production adapter on Azure Table Storage. Logical table "x" is Azure table "{TablePrefix}x", created on
-/// first use. Auth: the connection string's shared key, or Microsoft Entra ID (DefaultAzureCredential: managed
-/// identity in Azure) when only TableEndpoint is set. Building the client does no I/O.
+/// The production adapter on Azure Table Storage, through the official Azure.Data.Tables SDK. Logical table "x" is
+/// Azure table "{TablePrefix}x", created on first use. Auth: the connection string (shared key, or
+/// UseDevelopmentStorage=true for Azurite), or Microsoft Entra ID (DefaultAzureCredential: managed identity in
+/// Azure) when only TableEndpoint is set. Building the client does no I/O.
 /// </summary>
 public sealed class AzureTablesRecordStore : IRecordStore
 {

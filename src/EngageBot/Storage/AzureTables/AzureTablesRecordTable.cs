@@ -1,12 +1,12 @@
 using System.Runtime.CompilerServices;
 using Azure;
-using EngageBot.Tables;
+using Azure.Data.Tables;
 
 namespace EngageBot.Storage.AzureTables;
 
 /// <summary>
 /// One logical table on an Azure table. The Azure table is created once, on the first call; range queries
-/// become a $filter on PartitionKey/RowKey (one indexed range), paged transparently by the client.
+/// become a $filter on PartitionKey/RowKey (one indexed range), paged transparently by the SDK.
 /// </summary>
 internal sealed class AzureTablesRecordTable(TableClient client, string name) : IRecordTable
 {
@@ -21,7 +21,7 @@ internal sealed class AzureTablesRecordTable(TableClient client, string name) : 
         var probe = new StorageRecord(partitionKey, rowKey);
         try
         {
-            var result = await client.GetEntityIfExistsAsync(StorageKeys.Escape(partitionKey), StorageKeys.Escape(rowKey), cancellationToken: cancellationToken);
+            var result = await client.GetEntityIfExistsAsync<TableEntity>(StorageKeys.Escape(partitionKey), StorageKeys.Escape(rowKey), cancellationToken: cancellationToken);
             return result.HasValue ? RecordEntityMapper.ToRecord(result.Value!) : null;
         }
         catch (RequestFailedException e)
@@ -42,23 +42,24 @@ internal sealed class AzureTablesRecordTable(TableClient client, string name) : 
     public async Task DeleteAsync(string partitionKey, string rowKey, string? eTag = null, CancellationToken cancellationToken = default)
     {
         var record = new StorageRecord(partitionKey, rowKey, new Dictionary<string, object?>(), eTag);
-        await WriteAsync(record, conditional: eTag is not null,
-            () => client.DeleteEntityAsync(StorageKeys.Escape(partitionKey), StorageKeys.Escape(rowKey), eTag is null ? default : new ETag(eTag), cancellationToken),
-            cancellationToken);
+        await WriteAsync(record, conditional: eTag is not null, async () =>
+        {
+            var response = await client.DeleteEntityAsync(StorageKeys.Escape(partitionKey), StorageKeys.Escape(rowKey), eTag is null ? ETag.All : new ETag(eTag), cancellationToken);
+            // The SDK treats 404 on delete as success; with an ETag the record was expected to be there unchanged.
+            if (response.Status == 404 && eTag is not null) throw new RequestFailedException(response);
+            return response;
+        }, cancellationToken);
     }
 
     public async IAsyncEnumerable<StorageRecord> QueryAsync(RecordQuery query, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await EnsureCreatedAsync(cancellationToken);
-        var filter = TableOdataFilter.And(
-            query.PartitionKey is null ? null : TableOdataFilter.Create($"PartitionKey eq {StorageKeys.Escape(query.PartitionKey)}"),
-            query.RowKeyFrom is null ? null : TableOdataFilter.Create($"RowKey ge {StorageKeys.Escape(query.RowKeyFrom)}"),
-            query.RowKeyBefore is null ? null : TableOdataFilter.Create($"RowKey lt {StorageKeys.Escape(query.RowKeyBefore)}"));
+        var filter = RangeFilter.Of(query);
         var remaining = query.Take ?? int.MaxValue;
         if (remaining <= 0) yield break;
         // $top is a page size; ask for no more than we still need (the service caps a page at 1000).
         var pageSize = query.Take is int t ? Math.Min(t, 1000) : (int?)null;
-        await foreach (var entity in client.QueryAsync(filter, pageSize, cancellationToken: cancellationToken))
+        await foreach (var entity in client.QueryAsync<TableEntity>(filter, pageSize, cancellationToken: cancellationToken))
         {
             yield return RecordEntityMapper.ToRecord(entity);
             if (--remaining == 0) yield break;
@@ -112,6 +113,11 @@ internal sealed class AzureTablesRecordTable(TableClient client, string name) : 
             if (_created) return;
             await client.CreateIfNotExistsAsync(cancellationToken);
             _created = true;
+        }
+        catch (RequestFailedException e)
+        {
+            // A wrong key, a missing role assignment or a bad endpoint shows here first: name the status, not the secret.
+            throw new StorageException($"Table Storage could not create or open table {client.Name}: {e.Status}{(string.IsNullOrEmpty(e.ErrorCode) ? "" : " " + e.ErrorCode)}.", e);
         }
         finally
         {

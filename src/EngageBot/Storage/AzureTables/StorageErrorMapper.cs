@@ -1,5 +1,5 @@
 using Azure;
-using EngageBot.Tables;
+using Azure.Data.Tables;
 
 namespace EngageBot.Storage.AzureTables;
 

@@ -4,30 +4,19 @@ namespace EngageBot.Features.ChurnRisk.Detection;
 
 public enum ChurnDetectorProvider { Rules, OpenAI }
 
-/// <summary>EngageBot:ChurnRisk:Detection. Rules by default; OpenAI asks a model about the messages the rules find ambiguous.</summary>
+/// <summary>
+/// EngageBot:ChurnRisk:Detection. Rules by default; OpenAI asks the model configured under EngageBot:AI about the
+/// messages the rules find ambiguous.
+/// </summary>
 public sealed class ChurnDetectionOptions : IValidatableObject
 {
     public const string Section = "EngageBot:ChurnRisk:Detection";
 
     public ChurnDetectorProvider Provider { get; set; } = ChurnDetectorProvider.Rules;
 
-    /// <summary>Base URL: Azure OpenAI v1 (https://RESOURCE.openai.azure.com/openai/v1/) or any OpenAI-compatible endpoint.</summary>
-    public string? Endpoint { get; set; }
-
-    public string? ApiKey { get; set; }
-
-    /// <summary>Authenticate with Microsoft Entra ID (DefaultAzureCredential: managed identity, az login, …) instead of a key.</summary>
-    public bool UseEntraId { get; set; }
-
-    public string EntraScope { get; set; } = "https://cognitiveservices.azure.com/.default";
-
-    /// <summary>The model name, or on Azure the deployment name (Deployment is an alias).</summary>
-    public string? Model { get; set; }
-
-    public string? Deployment { get; set; }
-
     public int DailyCallBudget { get; set; } = 1000;
 
+    /// <summary>Deadline of one model call; past it the rules verdict stands.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Messages whose rules score lies in [CandidateMinScore, CandidateMaxScore] go to the model; the rest keep the rules verdict.</summary>
@@ -37,8 +26,6 @@ public sealed class ChurnDetectionOptions : IValidatableObject
 
     public int CacheCapacity { get; set; } = 10_000;
 
-    public string? EffectiveModel => string.IsNullOrWhiteSpace(Deployment) ? Model : Deployment;
-
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (DailyCallBudget < 0) yield return Fail($"{Section}:DailyCallBudget must be 0 or more", nameof(DailyCallBudget));
@@ -46,17 +33,6 @@ public sealed class ChurnDetectionOptions : IValidatableObject
         if (CandidateMinScore is < 0 or > 1 || CandidateMaxScore is < 0 or > 1 || CandidateMinScore > CandidateMaxScore)
             yield return Fail($"{Section}:CandidateMinScore and CandidateMaxScore must satisfy 0 <= min <= max <= 1", nameof(CandidateMinScore));
         if (CacheCapacity < 0) yield return Fail($"{Section}:CacheCapacity must be 0 or more", nameof(CacheCapacity));
-        if (Provider != ChurnDetectorProvider.OpenAI) yield break;
-        if (string.IsNullOrWhiteSpace(Endpoint))
-            yield return Fail($"{Section}:Endpoint is required when Provider is OpenAI", nameof(Endpoint));
-        else if (!Uri.TryCreate(Endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
-            yield return Fail($"{Section}:Endpoint must be an absolute http(s) URL, e.g. https://RESOURCE.openai.azure.com/openai/v1/", nameof(Endpoint));
-        if (string.IsNullOrWhiteSpace(EffectiveModel))
-            yield return Fail($"{Section}:Model (or Deployment) is required when Provider is OpenAI", nameof(Model));
-        if (UseEntraId && !string.IsNullOrWhiteSpace(ApiKey))
-            yield return Fail($"{Section}: set ApiKey or UseEntraId, not both", nameof(ApiKey));
-        if (!UseEntraId && string.IsNullOrWhiteSpace(ApiKey))
-            yield return Fail($"{Section}:ApiKey is required when Provider is OpenAI, unless UseEntraId is true", nameof(ApiKey));
     }
 
     private static ValidationResult Fail(string message, string member) => new(message, [member]);

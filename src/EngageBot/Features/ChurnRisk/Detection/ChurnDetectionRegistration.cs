@@ -10,6 +10,7 @@ public static class ChurnDetectionRegistration
     public static IServiceCollection AddChurnDetection(this IServiceCollection services)
     {
         services.AddValidatedOptions<ChurnDetectionOptions>(ChurnDetectionOptions.Section);
+        services.AddSingleton<IValidateOptions<ChurnDetectionOptions>, ChurnModelRequirement>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RulesChurnDetector>();
         services.TryAddSingleton<OpenAiChurnDetector>();

@@ -1,5 +1,6 @@
 using System.ClientModel;
 using EngageBot.Features.ChurnRisk.Detection.OpenAi;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 
 namespace EngageBot.Features.ChurnRisk.Detection;
@@ -8,6 +9,7 @@ namespace EngageBot.Features.ChurnRisk.Detection;
 /// Asks a model about the messages the rules find ambiguous (rules score inside the candidate band); clear verdicts,
 /// including clear risks a prompt injection might try to talk down, stay with the rules. Validated verdicts are
 /// cached; timeouts, HTTP errors, invalid replies and an exhausted daily budget fall back to the rules, saying so.
+/// The model is the host's one IChatClient (EngageBot:AI).
 /// </summary>
 public sealed partial class OpenAiChurnDetector : IChurnDetector
 {
@@ -22,13 +24,13 @@ public sealed partial class OpenAiChurnDetector : IChurnDetector
     private readonly ChurnCallBudget _budget;
     private readonly ChurnVerdictCache _cache;
 
-    public OpenAiChurnDetector(RulesChurnDetector rules, IOptions<ChurnDetectionOptions> options, TimeProvider time, ILogger<OpenAiChurnDetector> logger)
+    public OpenAiChurnDetector(RulesChurnDetector rules, IChatClient chat, IOptions<ChurnDetectionOptions> options, TimeProvider time, ILogger<OpenAiChurnDetector> logger)
     {
         _rules = rules;
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _client = new ChurnChatClient(_options);
+        _client = new ChurnChatClient(chat);
         _budget = new ChurnCallBudget(time, _options.DailyCallBudget);
         _cache = new ChurnVerdictCache(_options.CacheCapacity);
     }
@@ -75,6 +77,12 @@ public sealed partial class OpenAiChurnDetector : IChurnDetector
             // A 200 whose body is not a chat completion: the SDK cannot read it.
             LogFallback(_logger, "unreadable response: " + e.GetType().Name);
             return rules.WithReason("rules verdict: model response unreadable");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else on the way (an Entra ID token that cannot be had, a client misconfigured): still the rules.
+            LogFallback(_logger, "model call failed: " + e.GetType().Name);
+            return rules.WithReason("rules verdict: model call failed");
         }
         if (!ChurnReplyParser.TryParse(reply, sent, out var verdict, out var problem))
         {

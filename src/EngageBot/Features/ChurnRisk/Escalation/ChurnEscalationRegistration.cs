@@ -22,7 +22,9 @@ public static class ChurnEscalationRegistration
         services.AddSingleton<ChurnRiskCard>();
         services.AddSingleton<ChurnRiskService>();
         services.AddSingleton<ChurnSignalHandler>();
+        services.AddSingleton<ChurnRiskActors>();
         services.AddSingleton<ChurnRiskActionHandler>();
+        services.AddSingleton<ChurnRiskFormSource>();
         services.AddSingleton<ChurnEscalationSweeper>();
         services.AddTransient<ChurnEscalationJob>();
         return services;
@@ -33,6 +35,7 @@ public static class ChurnEscalationRegistration
     {
         services.AddSingleton<IChatEventHandler>(sp => sp.GetRequiredService<ChurnSignalHandler>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<ChurnRiskActionHandler>());
+        services.AddSingleton<ICardFormSource>(sp => sp.GetRequiredService<ChurnRiskFormSource>());
         return services;
     }
 }

@@ -1,49 +1,27 @@
-using System.ClientModel;
-using System.ClientModel.Primitives;
-using Azure.Identity;
-using OpenAI;
-using OpenAI.Chat;
+using Microsoft.Extensions.AI;
 
 namespace EngageBot.Features.ChurnRisk.Detection.OpenAi;
 
 /// <summary>
-/// One chat completion against Azure OpenAI's v1 endpoint or any OpenAI-compatible base URL, with an API key or an
-/// Entra ID bearer token (DefaultAzureCredential through System.ClientModel's BearerTokenPolicy), asking for JSON
-/// that follows the churn schema (strict). No retries: a failure falls back to the rules at once.
+/// One chat completion through the shared IChatClient (Azure OpenAI or any OpenAI-compatible endpoint, see
+/// EngageBot:AI), asking for JSON that follows the churn schema with strict schema adherence.
 /// </summary>
-internal sealed class ChurnChatClient
+internal sealed class ChurnChatClient(IChatClient chat)
 {
-    private readonly ChatClient _chat;
-
-    public ChurnChatClient(ChurnDetectionOptions options)
-    {
-        var clientOptions = new OpenAIClientOptions
-        {
-            Endpoint = new Uri(options.Endpoint!),
-            NetworkTimeout = options.Timeout,
-            RetryPolicy = new ClientRetryPolicy(maxRetries: 0),
-            UserAgentApplicationId = "engagebot",
-        };
-        // OpenAI 2.15 takes Entra ID tokens through its AuthenticationPolicy constructor, still flagged OPENAI001
-        // (evaluation); it is the package's documented way to use DefaultAzureCredential with the v1 endpoint.
-#pragma warning disable OPENAI001
-        var client = options.UseEntraId
-            ? new OpenAIClient(new BearerTokenPolicy(new DefaultAzureCredential(), options.EntraScope), clientOptions)
-            : new OpenAIClient(new ApiKeyCredential(options.ApiKey!), clientOptions);
-#pragma warning restore OPENAI001
-        _chat = client.GetChatClient(options.EffectiveModel!);
-    }
+    // Microsoft.Extensions.AI.OpenAI turns this additional property into json_schema.strict = true.
+    private const string StrictSchemaKey = "strict";
 
     /// <summary>The reply's text content (the JSON verdict, still unvalidated).</summary>
     public async Task<string?> CompleteAsync(string userData, CancellationToken cancellationToken)
     {
-        ChatMessage[] messages = [new SystemChatMessage(ChurnPrompt.System), new UserChatMessage(userData)];
-        var completionOptions = new ChatCompletionOptions
+        ChatMessage[] messages = [new(ChatRole.System, ChurnPrompt.System), new(ChatRole.User, userData)];
+        var options = new ChatOptions
         {
-            ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat(ChurnPrompt.SchemaName, ChurnPrompt.Schema, jsonSchemaIsStrict: true),
-            MaxOutputTokenCount = 400,
+            ResponseFormat = ChatResponseFormat.ForJsonSchema(ChurnPrompt.Schema, ChurnPrompt.SchemaName),
+            MaxOutputTokens = 400,
+            AdditionalProperties = new() { [StrictSchemaKey] = true },
         };
-        ClientResult<ChatCompletion> result = await _chat.CompleteChatAsync(messages, completionOptions, cancellationToken);
-        return result.Value.Content.FirstOrDefault(p => p.Kind == ChatMessageContentPartKind.Text)?.Text;
+        var response = await chat.GetResponseAsync(messages, options, cancellationToken);
+        return response.Text;
     }
 }

@@ -27,7 +27,7 @@ internal static class ChurnPrompt
         score: your confidence that the message is a risk, 0 to 1. reasons: short phrases quoting the cues.
         """;
 
-    public static readonly BinaryData Schema = BinaryData.FromString("""
+    public static readonly JsonElement Schema = JsonDocument.Parse("""
         {
           "type": "object",
           "properties": {
@@ -40,7 +40,7 @@ internal static class ChurnPrompt
           "required": ["kind", "severity", "customer", "score", "reasons"],
           "additionalProperties": false
         }
-        """);
+        """).RootElement;
 
     public static string UserData(string text, IReadOnlyList<CustomerName> customers) =>
         new JsonObject

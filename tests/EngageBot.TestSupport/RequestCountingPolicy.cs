@@ -1,10 +1,10 @@
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace EngageBot.Benchmarks.Interactions;
+namespace EngageBot.TestSupport;
 
 /// <summary>Counts HTTP requests sent to Table Storage (per retry: every request the service would bill).</summary>
-internal sealed class RequestCountingPolicy : HttpPipelineSynchronousPolicy
+public sealed class RequestCountingPolicy : HttpPipelineSynchronousPolicy
 {
     private long _count;
 
