@@ -13,5 +13,6 @@ public static class BenchmarkCatalog
         ["classify"] = new ClassifyBenchmark(),
         ["churn-model"] = new ChurnModelBenchmark(),
         ["sla-sweep"] = new Tickets.SlaSweepBenchmark(),
+        ["checkin-sweep"] = new CheckIns.CheckInSweepBenchmark(),
     };
 }

@@ -16,7 +16,9 @@ public static class CardInputs
     public const string Note = "note";
     public const string Partner = "partnerId";
     public const string Assignee = "assignee";
+    public const string Blocking = "blocking";
+    public const string Pipeline = "pipeline";
 
     public static IReadOnlyCollection<string> All { get; } =
-        [Rating, Recommend, Topics, Comment, NeedsHelp, NextCheckIn, Category, Sentiment, Text, Outcome, Note, Partner, Assignee];
+        [Rating, Recommend, Topics, Comment, NeedsHelp, NextCheckIn, Category, Sentiment, Text, Outcome, Note, Partner, Assignee, Blocking, Pipeline];
 }

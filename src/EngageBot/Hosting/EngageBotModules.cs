@@ -3,12 +3,14 @@ using EngageBot.Cards;
 using EngageBot.Channels;
 using EngageBot.Channels.Slack;
 using EngageBot.Channels.Teams;
+using EngageBot.Features.CheckIns;
 using EngageBot.Features.ChurnRisk;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Feedback;
 using EngageBot.Features.Help;
 using EngageBot.Features.Interactions;
 using EngageBot.Features.Tickets;
+using EngageBot.Scheduling;
 using EngageBot.Storage;
 
 namespace EngageBot.Hosting;
@@ -30,7 +32,9 @@ public static class EngageBotModules
         builder.AddChurnRisk();
         builder.AddTickets();
         builder.AddFeedback();
+        builder.AddCheckIns();
         builder.AddHelp();
+        builder.AddScheduling(); // last: hands every feature's jobs to Quartz
         return builder;
     }
 

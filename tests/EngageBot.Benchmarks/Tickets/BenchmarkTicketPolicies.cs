@@ -1,5 +1,6 @@
 using EngageBot.Channels;
 using EngageBot.Features.Tickets.Policy;
+using EngageBot.Scheduling.Calendars;
 
 namespace EngageBot.Benchmarks.Tickets;
 

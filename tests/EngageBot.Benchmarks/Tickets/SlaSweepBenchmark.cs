@@ -5,6 +5,7 @@ using EngageBot.Features.Tickets.Lifecycle;
 using EngageBot.Features.Tickets.Policy;
 using EngageBot.Features.Tickets.Sla;
 using EngageBot.Features.Tickets.Storage;
+using EngageBot.Scheduling;
 using EngageBot.Storage;
 using EngageBot.Storage.Sqlite;
 using EngageBot.TestSupport;
@@ -81,7 +82,7 @@ public sealed class SlaSweepBenchmark : IBenchmark
 
     // Tickets answered once and now on their resolution clock. The first dueCount have their resolution warning
     // in the last ten minutes; the rest are due hours to days ahead. The records are exactly what TicketStore and
-    // TicketDueIndex write, bulk-loaded one table per SQLite transaction so setting up 100,000 tickets takes seconds.
+    // DueIndex write, bulk-loaded one table per SQLite transaction so setting up 100,000 tickets takes seconds.
     private static async Task SeedAsync(SqliteRecordStore store, int openCount, int dueCount)
     {
         var rows = new List<StorageRecord>(openCount);
@@ -100,11 +101,11 @@ public sealed class SlaSweepBenchmark : IBenchmark
             rows.Add(TicketRecordMapper.ToRecord(ticket));
             listing.Add(new StorageRecord(ticket.PartnerId, ticket.Id, new Dictionary<string, object?> { ["Status"] = ticket.Status.ToString() }));
             entries.AddRange(TicketThresholds.Pending(ticket).Select(t =>
-                TicketDueIndex.ToRecord(new DueEntry(ticket.Id, t.Key, t.DueAt, t.DueAt < indexedAt ? indexedAt : t.DueAt))));
+                DueIndex.ToRecord(TicketDueEntries.For(ticket.Id, t, t.DueAt < indexedAt ? indexedAt : t.DueAt))));
         }
         await SqliteBulkLoader.LoadAsync(store, "Tickets", rows);
         await SqliteBulkLoader.LoadAsync(store, "TicketsOpen", listing);
-        await SqliteBulkLoader.LoadAsync(store, "TicketSlaDue", entries);
+        await SqliteBulkLoader.LoadAsync(store, TicketDueEntries.Table, entries);
     }
 
     private static Ticket NewTicket(string id, string partnerId)

@@ -7,11 +7,12 @@ using EngageBot.Features.Directory.Linking;
 using EngageBot.Features.Directory.Model;
 using EngageBot.Features.Tickets.Cards;
 using EngageBot.Features.Tickets.Policy;
+using EngageBot.Scheduling.Calendars;
+using EngageBot.TestSupport;
+using EngageBot.TestSupport.FakeSlack;
 using EngageBot.Tests.ChurnRisk.Escalation;
 using EngageBot.Tests.Tickets;
 using EngageBot.Tests.Tickets.EndToEnd;
-using EngageBot.TestSupport;
-using EngageBot.TestSupport.FakeSlack;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EngageBot.Tests.Cards;

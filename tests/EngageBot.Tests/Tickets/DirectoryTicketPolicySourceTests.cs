@@ -5,6 +5,7 @@ using EngageBot.Features.Directory.Store;
 using EngageBot.Features.Tickets;
 using EngageBot.Features.Tickets.Policy;
 using EngageBot.Features.Tickets.Sla;
+using EngageBot.Scheduling.Calendars;
 using EngageBot.Storage.Sqlite;
 using EngageBot.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -2,6 +2,7 @@ using EngageBot.Channels;
 using EngageBot.Features.Tickets.Policy;
 using EngageBot.Features.Tickets.Sla;
 using EngageBot.Features.Tickets.Storage;
+using EngageBot.Scheduling.Calendars;
 using EngageBot.TestSupport;
 
 namespace EngageBot.Tests.Tickets;
@@ -75,7 +76,7 @@ public sealed class TicketSlaSweeperTests : IDisposable
         using var restarted = Host(after);
         await restarted.Sweeper.SweepAsync(default);
         Assert.Empty(after.Nudges());
-        Assert.Equal(["FirstResponse.Breach.1"], await restarted.Get<TicketNudgeLedger>().ClaimedKeysAsync((await restarted.TicketForAsync("m0001")).Id));
+        Assert.Equal(["FirstResponse.Breach.1"], await restarted.Ledger.ClaimedKeysAsync((await restarted.TicketForAsync("m0001")).Id));
     }
 
     [Fact]
@@ -84,7 +85,7 @@ public sealed class TicketSlaSweeperTests : IDisposable
         using var host = Host();
         await host.PostAsync(TicketTestHost.Partner(), "How do I rotate the API key?");
         var ticket = await host.TicketForAsync("m0001");
-        await host.Get<TicketNudgeLedger>().ClaimAsync(ticket.Id, "FirstResponse.Warning.1", "owner"); // claimed, then "crashed"
+        await host.Ledger.ClaimAsync(ticket.Id, "FirstResponse.Warning.1"); // claimed, then "crashed"
         _clock.Advance(TimeSpan.FromMinutes(91));
         await host.Sweeper.SweepAsync(default);
         Assert.Equal(["FirstResponse.Warning.1->U-OWNER"], Nudges(host.Outbox));

@@ -5,6 +5,8 @@ using EngageBot.Features.Tickets.Handling;
 using EngageBot.Features.Tickets.Policy;
 using EngageBot.Features.Tickets.Sla;
 using EngageBot.Features.Tickets.Storage;
+using EngageBot.Scheduling;
+using EngageBot.Scheduling.Calendars;
 using EngageBot.Storage;
 using EngageBot.Storage.Sqlite;
 using EngageBot.Tests.Storage;
@@ -52,6 +54,9 @@ public sealed class TicketTestHost : IDisposable
     public RecordingOutbox Outbox { get; }
 
     public T Get<T>() where T : notnull => _services.GetRequiredService<T>();
+
+    /// <summary>The nudge claims (a shared <see cref="ClaimLedger"/> keyed by its table).</summary>
+    public ClaimLedger Ledger => _services.GetRequiredKeyedService<ClaimLedger>(TicketDueEntries.NudgeLedger);
     public TicketEventHandler Handler => Get<TicketEventHandler>();
     public TicketStore Store => Get<TicketStore>();
     public TicketSlaSweeper Sweeper => Get<TicketSlaSweeper>();

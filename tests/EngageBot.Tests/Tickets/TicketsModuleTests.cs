@@ -5,8 +5,9 @@ using EngageBot.Features.Tickets.Cards;
 using EngageBot.Features.Tickets.Handling;
 using EngageBot.Features.Tickets.Policy;
 using EngageBot.Features.Tickets.Sla;
-using EngageBot.Tests.Hosting;
+using EngageBot.Scheduling;
 using EngageBot.TestSupport;
+using EngageBot.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -23,6 +24,7 @@ public sealed class TicketsModuleTests : IDisposable
         var builder = FeatureModuleBuilder.Create(_dir.Path, settings);
         builder.Services.AddSingleton<ITicketPolicySource>(TicketTestHost.DefaultPolicies());
         builder.AddTickets();
+        builder.AddScheduling();
         return builder;
     }
 

@@ -3,8 +3,8 @@ using EngageBot.Features.ChurnRisk.Cli;
 using EngageBot.Features.ChurnRisk.Detection;
 using EngageBot.Features.ChurnRisk.Escalation;
 using EngageBot.Hosting;
+using EngageBot.Scheduling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Quartz;
 
 namespace EngageBot.Features.ChurnRisk;
 
@@ -22,11 +22,7 @@ public static class ChurnRiskModule
         builder.Services.AddValidatedOptions<ChurnEscalationOptions>(ChurnEscalationOptions.Section);
         builder.Services.AddChurnEscalationServices().AddChurnEscalationHandlers();
         var interval = builder.Configuration.GetValue<TimeSpan?>($"{ChurnEscalationOptions.Section}:SweepInterval") ?? new ChurnEscalationOptions().SweepInterval;
-        builder.Services.AddQuartz(q => q.ScheduleJob<ChurnEscalationJob>(
-            trigger => trigger.WithIdentity("churn-escalation-sweep", "churn-risk").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
-            job => job.WithIdentity(ChurnEscalationJob.Key)));
-        builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddScheduledJob<ChurnEscalationJob>(ChurnEscalationJob.Key, interval);
         return builder;
     }
 }

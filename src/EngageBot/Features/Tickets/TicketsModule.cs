@@ -8,8 +8,8 @@ using EngageBot.Features.Tickets.Policy;
 using EngageBot.Features.Tickets.Sla;
 using EngageBot.Features.Tickets.Storage;
 using EngageBot.Hosting;
+using EngageBot.Scheduling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Quartz;
 
 namespace EngageBot.Features.Tickets;
 
@@ -30,11 +30,7 @@ public static class TicketsModule
         services.AddCliCommand<TicketsListCliCommand>();
 
         var interval = builder.Configuration.GetValue<TimeSpan?>($"{TicketsOptions.Section}:SweepInterval") ?? new TicketsOptions().SweepInterval;
-        services.AddQuartz(q => q.ScheduleJob<TicketSlaSweepJob>(
-            trigger => trigger.WithIdentity("ticket-sla-sweep", "tickets").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(interval).RepeatForever()),
-            job => job.WithIdentity(TicketSlaSweepJob.Key)));
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddScheduledJob<TicketSlaSweepJob>(TicketSlaSweepJob.Key, interval);
         return builder;
     }
 
@@ -45,8 +41,8 @@ public static class TicketsModule
     public static IServiceCollection AddTicketServices(this IServiceCollection services)
     {
         services.AddSingleton<TicketStore>();
-        services.AddSingleton<TicketDueIndex>();
-        services.AddSingleton<TicketNudgeLedger>();
+        services.AddDueIndex(TicketDueEntries.Table);
+        services.AddClaimLedger(TicketDueEntries.NudgeLedger);
         services.AddSingleton<TicketSourceIndex>();
         services.TryAddSingleton<CardLibrary>();
         services.TryAddSingleton<ITicketCards, TemplateTicketCards>();

@@ -1,5 +1,6 @@
 using EngageBot.Channels;
 using EngageBot.Features.ChurnRisk.Escalation;
+using EngageBot.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EngageBot.Tests.ChurnRisk.Escalation;
@@ -87,7 +88,7 @@ public sealed class ChurnEscalationSweeperTests : IDisposable
         await _world.PostAsync("Globex will not renew in March.");
         var risk = await _world.SingleRiskAsync();
         // A previous instance claimed level 1 and died before enqueueing.
-        await _world.Primary.GetRequiredService<ChurnEscalationLedger>().ClaimAsync(risk.Id, "c1.l1");
+        await _world.Primary.GetRequiredKeyedService<ClaimLedger>(RiskDueEntry.Ledger).ClaimAsync(risk.Id, "c1.l1");
 
         await SweepAtAsync(TimeSpan.FromHours(4));
 

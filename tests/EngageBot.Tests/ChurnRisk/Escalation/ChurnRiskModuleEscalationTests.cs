@@ -3,8 +3,9 @@ using EngageBot.Channels;
 using EngageBot.Features.ChurnRisk;
 using EngageBot.Features.ChurnRisk.Escalation;
 using EngageBot.Features.Directory;
-using EngageBot.Tests.Hosting;
+using EngageBot.Scheduling;
 using EngageBot.TestSupport;
+using EngageBot.Tests.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ public sealed class ChurnRiskModuleEscalationTests : IDisposable
         builder.AddDirectory();
         builder.Services.AddSingleton(new CardLibrary(RepoPaths.Cards));
         builder.AddChurnRisk();
+        builder.AddScheduling();
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using EngageBot.Cards;
 using EngageBot.Channels;
+using EngageBot.Scheduling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EngageBot.Features.ChurnRisk.Escalation;
@@ -13,8 +14,8 @@ public static class ChurnEscalationRegistration
     public static IServiceCollection AddChurnEscalationServices(this IServiceCollection services)
     {
         services.TryAddSingleton<CardLibrary>();
-        services.AddSingleton<ChurnRiskDueIndex>();
-        services.AddSingleton<ChurnEscalationLedger>();
+        services.AddDueIndex(RiskDueEntry.Table);
+        services.AddClaimLedger(RiskDueEntry.Ledger);
         services.AddSingleton<ChurnRiskStore>();
         services.AddSingleton<EscalationChain>();
         services.AddSingleton<RiskDeadlines>();

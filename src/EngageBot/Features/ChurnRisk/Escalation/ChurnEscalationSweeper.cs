@@ -1,3 +1,5 @@
+using EngageBot.Scheduling;
+
 namespace EngageBot.Features.ChurnRisk.Escalation;
 
 /// <summary>
@@ -8,8 +10,8 @@ namespace EngageBot.Features.ChurnRisk.Escalation;
 /// </summary>
 public sealed class ChurnEscalationSweeper(
     ChurnRiskStore store,
-    ChurnRiskDueIndex index,
-    ChurnEscalationLedger ledger,
+    [FromKeyedServices(RiskDueEntry.Table)] DueIndex index,
+    [FromKeyedServices(RiskDueEntry.Ledger)] ClaimLedger ledger,
     EscalationChain chain,
     RiskDeadlines deadlines,
     ChurnRiskService risks,
@@ -22,7 +24,7 @@ public sealed class ChurnEscalationSweeper(
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var due = new List<RiskDueEntry>();
+        var due = new List<DueEntry>();
         await foreach (var entry in index.ReadDueAsync(now, cancellationToken)) due.Add(entry);
         var escalated = 0;
         foreach (var entry in due)
@@ -30,14 +32,13 @@ public sealed class ChurnEscalationSweeper(
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                if (await ProcessAsync(entry, now, cancellationToken)) escalated++;
+                if (RiskDueEntry.From(entry) is { } step && await ProcessAsync(step, now, cancellationToken)) escalated++;
                 await index.RemoveAsync(entry, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                log.LogError(e, "Escalation {Step} of churn risk {RiskId} failed; retrying in {Delay}", entry.StepKey, entry.RiskId, RetryDelay);
-                await index.AddAsync(entry with { FireAt = now + RetryDelay }, cancellationToken);
-                await index.RemoveAsync(entry, cancellationToken);
+                log.LogError(e, "Escalation {Step} of churn risk {RiskId} failed; retrying in {Delay}", entry.Step, entry.Subject, RetryDelay);
+                await index.RescheduleAsync(entry, now + RetryDelay, cancellationToken);
             }
         }
         await index.AdvanceCursorAsync(now, cancellationToken);
@@ -52,7 +53,7 @@ public sealed class ChurnEscalationSweeper(
             return false; // stale: acknowledged, resolved, reassigned, or another instance already took this step
         var people = await chain.RecipientsAsync(risk, entry.Level, ct);
         IReadOnlyList<string> notified = [];
-        if (await ledger.ClaimAsync(risk.Id, entry.StepKey, ct))
+        if (await ledger.ClaimAsync(risk.Id, entry.StepKey, ct: ct))
         {
             notified = await risks.NotifyAsync(risk, entry.Level, people, Heading(entry.Level), ct);
             await ledger.MarkEnqueuedAsync(risk.Id, entry.StepKey, ct);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EngageBot.Features.Tickets.Storage;
+using EngageBot.Scheduling;
 using EngageBot.Storage;
 
 namespace EngageBot.Features.ChurnRisk.Escalation;
@@ -12,9 +13,9 @@ namespace EngageBot.Features.ChurnRisk.Escalation;
 //   ChurnRisksOpen  PK = partner id, RK = subject ("customer|{name, lower case}" or "partner"); properties RiskId.
 //                   The risk new signals about that subject may join (the join window and status are checked against
 //                   the risk itself). Claimed with insert-if-absent / ETag replace, so concurrent signals open one risk.
-//   ChurnRiskDue    the due index by ack deadline (see ChurnRiskDueIndex), written before the risk row whenever the
+//   ChurnRiskDue    the due index by ack deadline (a shared DueIndex, see RiskDueEntry), written before the risk row whenever the
 //                   risk's next escalation step changes, so a crash leaves a stale entry, never a missing one.
-public sealed class ChurnRiskStore(IRecordStore store, ChurnRiskDueIndex dueIndex)
+public sealed class ChurnRiskStore(IRecordStore store, [FromKeyedServices(RiskDueEntry.Table)] DueIndex dueIndex)
 {
     private const string RiskRow = "risk";
     private const string AuditPrefix = "audit|";
@@ -48,7 +49,7 @@ public sealed class ChurnRiskStore(IRecordStore store, ChurnRiskDueIndex dueInde
         else await _open.UpdateAsync(slot, ct);
         if (await GetAsync(risk.Id, ct) is null)
         {
-            if (RiskDueEntry.For(risk) is { } due) await dueIndex.AddAsync(due, ct);
+            if (RiskDueEntry.For(risk) is { } due) await dueIndex.AddAsync(due.ToDue(), ct);
             await CommitAsync(risk, RecordOperation.Insert(ToRecord(risk)), ct);
         }
     }
@@ -62,9 +63,9 @@ public sealed class ChurnRiskStore(IRecordStore store, ChurnRiskDueIndex dueInde
             var before = RiskDueEntry.For(risk);
             if (!change(risk)) return (risk, false);
             var after = RiskDueEntry.For(risk);
-            if (after is not null && after != before) await dueIndex.AddAsync(after, token);
+            if (after is not null && after != before) await dueIndex.AddAsync(after.ToDue(), token);
             await CommitAsync(risk, RecordOperation.Update(ToRecord(risk)), token);
-            if (before is not null && before != after) await dueIndex.RemoveAsync(before, token);
+            if (before is not null && before != after) await dueIndex.RemoveAsync(before.ToDue(), token);
             return (risk, true);
         }, ct);
 

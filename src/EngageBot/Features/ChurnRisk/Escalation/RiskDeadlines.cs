@@ -2,6 +2,7 @@ using EngageBot.Features.ChurnRisk.Detection;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Tickets.Policy;
 using EngageBot.Features.Tickets.Sla;
+using EngageBot.Scheduling.Calendars;
 using Microsoft.Extensions.Options;
 
 namespace EngageBot.Features.ChurnRisk.Escalation;

@@ -22,6 +22,7 @@ internal static class PartnerReader
         if (tier is not null)
             ctx.Refer(ReferenceKind.Tier, tier, map.Node("tier")!.Start, $"{map.What} has unknown tier '{tier}' (no SLA policy for it)");
         var calendar = map.Id("calendar", required: false);
+        var (checkIn, checkInTiming) = CheckInReader.Read(map);
         if (calendar is not null)
             ctx.Refer(ReferenceKind.Calendar, calendar, map.Node("calendar")!.Start, $"{map.What} has unknown calendar '{calendar}'");
         return new Partner(
@@ -33,12 +34,13 @@ internal static class PartnerReader
             PersonRef(map, "owner", "owner", required: true) ?? "",
             PersonRef(map, "backup_owner", "backup owner", required: false),
             PersonRef(map, "executive_sponsor", "executive sponsor", required: false),
-            map.Enum<CheckInCadence>("check_in", CheckInCadence.Monthly) ?? default,
+            checkIn,
             map.Enum<TicketMode>("ticket_mode", TicketMode.QuestionsOnly) ?? default,
             calendar,
             ReadLink(map, "slack", "team_ids", "Slack channel"),
             ReadLink(map, "teams", "tenant_ids", "Teams channel"),
-            []);
+            [],
+            checkInTiming);
     }
 
     private static string? PersonRef(YamlMap map, string key, string role, bool required)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using EngageBot.Scheduling.Calendars;
 
 namespace EngageBot.Features.Directory.Model;
 
@@ -16,4 +17,7 @@ public sealed record BusinessCalendar(string Id, [property: JsonPropertyName("ti
     public bool IsDefault => Id.StartsWith("default:", StringComparison.Ordinal);
 
     public bool IsWorkingDay(DateOnly date) => WorkingDays.Contains(date.DayOfWeek) && !Holidays.Contains(date);
+
+    /// <summary>The calendar as the scheduling arithmetic takes it.</summary>
+    public BusinessCalendarSpec ToSpec() => new(TimeZone, WorkingDays.ToHashSet(), Hours.Start, Hours.End, Holidays.ToHashSet());
 }

@@ -1,3 +1,4 @@
 namespace EngageBot.Features.Directory.Model;
 
-public enum CheckInCadence { None, Weekly, Biweekly, Monthly, Quarterly }
+/// <summary>How often a partner gets a check-in; <see cref="Cron"/> when the directory gives a cron expression instead.</summary>
+public enum CheckInCadence { None, Weekly, Biweekly, Monthly, Quarterly, Cron }

@@ -4,6 +4,7 @@ namespace EngageBot.Features.Directory.Model;
 
 /// <summary>A partner company and everything features need to serve it.</summary>
 /// <param name="CustomerIds">Derived from the customers that name this partner (the YAML lists partners on customers only).</param>
+/// <param name="CheckInTiming">Day, time or cron of the check-in; null means the cadence's defaults.</param>
 /// <param name="CalendarId">The business-hours calendar; null means the partner's time zone, Mon–Fri 09:00–17:00.</param>
 public sealed record Partner(
     string Id,
@@ -19,8 +20,13 @@ public sealed record Partner(
     [property: JsonPropertyName("calendar")] string? CalendarId,
     PlatformLink Slack,
     PlatformLink Teams,
-    [property: JsonPropertyName("customers")] IReadOnlyList<string> CustomerIds)
+    [property: JsonPropertyName("customers")] IReadOnlyList<string> CustomerIds,
+    [property: JsonPropertyName("check_in_timing")] CheckInTiming? CheckInTiming = null)
 {
+    /// <summary>Day and time of the check-in (defaults when the directory names none).</summary>
+    [JsonIgnore]
+    public CheckInTiming CheckInWhen => CheckInTiming ?? CheckInTiming.Default;
+
     [JsonIgnore]
     public string DisplayName => $"{Name} ({Id})";
 

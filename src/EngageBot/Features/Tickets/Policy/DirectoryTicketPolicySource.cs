@@ -1,6 +1,7 @@
 using EngageBot.Channels;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Directory.Model;
+using EngageBot.Scheduling.Calendars;
 using Microsoft.Extensions.Options;
 
 namespace EngageBot.Features.Tickets.Policy;
@@ -30,7 +31,7 @@ public sealed class DirectoryTicketPolicySource(IPartnerDirectory directory, IDi
             partner.Name,
             partner.Tier,
             partner.TicketMode == Directory.Model.TicketMode.QuestionsOnly ? TicketMode.QuestionsOnly : TicketMode.EveryTopLevelMessage,
-            new BusinessCalendarSpec(calendar.TimeZone, calendar.WorkingDays.ToHashSet(), calendar.Hours.Start, calendar.Hours.End, calendar.Holidays.ToHashSet()),
+            calendar.ToSpec(),
             new SlaPolicy(Map(sla.Normal), Map(sla.Urgent), sla.WarningFraction),
             settings.ReopenWindow,
             settings.BreachEscalationDelay,

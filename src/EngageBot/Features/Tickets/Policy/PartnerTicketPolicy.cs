@@ -1,4 +1,5 @@
 using EngageBot.Channels;
+using EngageBot.Scheduling.Calendars;
 
 namespace EngageBot.Features.Tickets.Policy;
 

@@ -1,3 +1,5 @@
+using EngageBot.Scheduling.Calendars;
+
 namespace EngageBot.Features.Tickets.Policy;
 
 /// <summary>An internal person as tickets need them: how to DM them on each platform and when they work (null: always).</summary>

@@ -1,4 +1,5 @@
 using EngageBot.Features.Tickets.Policy;
+using EngageBot.Scheduling.Calendars;
 
 namespace EngageBot.Features.Tickets.Sla;
 

@@ -3,6 +3,8 @@ using EngageBot.Features.Tickets.Handling;
 using EngageBot.Features.Tickets.Lifecycle;
 using EngageBot.Features.Tickets.Policy;
 using EngageBot.Features.Tickets.Storage;
+using EngageBot.Scheduling;
+using EngageBot.Scheduling.Calendars;
 
 namespace EngageBot.Features.Tickets.Sla;
 
@@ -14,8 +16,8 @@ namespace EngageBot.Features.Tickets.Sla;
 /// </summary>
 public sealed class TicketSlaSweeper(
     TicketStore store,
-    TicketDueIndex index,
-    TicketNudgeLedger ledger,
+    [FromKeyedServices(TicketDueEntries.Table)] DueIndex index,
+    [FromKeyedServices(TicketDueEntries.NudgeLedger)] ClaimLedger ledger,
     ITicketPolicySource policies,
     NudgeRecipients recipients,
     TicketService tickets,
@@ -45,9 +47,8 @@ public sealed class TicketSlaSweeper(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 report.Failed++;
-                log.LogError(e, "SLA entry {Key} of ticket {TicketId} failed; retrying in {Delay}", entry.Key, entry.TicketId, RetryDelay);
-                await index.AddAsync(entry.TicketId, ThresholdOf(entry), now + RetryDelay, cancellationToken);
-                await index.RemoveAsync(entry, cancellationToken);
+                log.LogError(e, "SLA entry {Key} of ticket {TicketId} failed; retrying in {Delay}", entry.Step, entry.Subject, RetryDelay);
+                await index.RescheduleAsync(entry, now + RetryDelay, cancellationToken);
             }
         }
         await index.AdvanceCursorAsync(now, cancellationToken);
@@ -57,8 +58,8 @@ public sealed class TicketSlaSweeper(
 
     private async Task ProcessAsync(DueEntry entry, DateTimeOffset now, SweepReport report, CancellationToken ct)
     {
-        var ticket = await store.GetAsync(entry.TicketId, ct);
-        var threshold = ticket is null ? null : TicketThresholds.Find(ticket, entry.Key);
+        var ticket = await store.GetAsync(entry.Subject, ct);
+        var threshold = ticket is null ? null : TicketThresholds.Find(ticket, entry.Step);
         if (ticket is null || threshold is null || threshold.DueAt != entry.DueAt || Superseded(ticket, threshold, now))
         {
             report.Stale++;
@@ -85,11 +86,10 @@ public sealed class TicketSlaSweeper(
             && new BusinessHoursCalendar(hours).NextBusinessInstant(now) is var start && start > now)
         {
             report.Deferred++;
-            await index.AddAsync(ticket.Id, threshold, start, ct);
-            await index.RemoveAsync(entry, ct);
+            await index.RescheduleAsync(entry, start, ct);
             return;
         }
-        if (await ledger.ClaimAsync(ticket.Id, threshold.Key, person.Id, ct))
+        if (await ledger.ClaimAsync(ticket.Id, threshold.Key, new Dictionary<string, object?> { ["Recipient"] = person.Id }, ct))
         {
             await outbox.EnqueueAsync(NudgeKey(ticket.Id, threshold.Key), DeliveryTarget.Direct(address.Platform, address.UserId),
                 NudgeText.For(threshold, ticket, policy), ct);
@@ -104,10 +104,4 @@ public sealed class TicketSlaSweeper(
     // A warning that comes due after its breach (a late sweep, a deferral) would only be noise next to the breach nudge.
     private static bool Superseded(Ticket ticket, SlaThreshold threshold, DateTimeOffset now) =>
         threshold.Level == ThresholdLevel.Warning && ticket.Clock(threshold.Clock).DueAt is { } breach && breach <= now;
-
-    private static SlaThreshold ThresholdOf(DueEntry entry)
-    {
-        var parts = entry.Key.Split('.');
-        return new SlaThreshold(Enum.Parse<SlaClockKind>(parts[0]), Enum.Parse<ThresholdLevel>(parts[1]), int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture), entry.DueAt);
-    }
 }

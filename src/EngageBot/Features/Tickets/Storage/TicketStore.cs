@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using EngageBot.Features.Tickets.Lifecycle;
 using EngageBot.Features.Tickets.Sla;
+using EngageBot.Scheduling;
 using EngageBot.Storage;
 
 namespace EngageBot.Features.Tickets.Storage;
@@ -12,10 +13,10 @@ namespace EngageBot.Features.Tickets.Storage;
 //   TicketsOpen    PK = partner id, RK = ticket id: the partner's tickets until closed (readers skip resolved ones). Serves
 //                  "a partner's open tickets" and the CLI list (a scan of this table holds only open tickets).
 //   TicketsMine    PK = assignee person (or platform user) id, RK = ticket id: "my open tickets".
-//   TicketSlaDue   the due index (see TicketDueIndex), rewritten here whenever a ticket's thresholds change.
+//   TicketSlaDue   the due index (a shared DueIndex, see TicketDueEntries), rewritten here whenever a ticket's thresholds change.
 // The ticket row is the truth; index rows are written before it when they add a threshold (so a crash can
 // leave a stale entry, never a missing one) and readers check every index hit against the ticket.
-public sealed class TicketStore(IRecordStore store, TicketDueIndex dueIndex, TimeProvider time)
+public sealed class TicketStore(IRecordStore store, [FromKeyedServices(TicketDueEntries.Table)] DueIndex dueIndex, TimeProvider time)
 {
     private readonly IRecordTable _tickets = store.Table("Tickets");
     private readonly IRecordTable _open = store.Table("TicketsOpen");
@@ -52,7 +53,7 @@ public sealed class TicketStore(IRecordStore store, TicketDueIndex dueIndex, Tim
             var added = TicketThresholds.Pending(ticket).Except(oldThresholds).ToList();
             await dueIndex.AddAsync(ticket.Id, added, token);
             await CommitAsync(ticket, RecordOperation.Update(TicketRecordMapper.ToRecord(ticket)), token);
-            await dueIndex.RemoveAsync(ticket.Id, oldThresholds.Except(TicketThresholds.Pending(ticket)), token);
+            await dueIndex.RemoveAsync(ticket.Id, oldThresholds.Except(TicketThresholds.Pending(ticket)), time.GetUtcNow(), token);
             await UpdateListingsAsync(before.Status, before.Assignee, ticket, token);
             return (ticket, true);
         }, ct);

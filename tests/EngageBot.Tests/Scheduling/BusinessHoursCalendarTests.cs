@@ -1,7 +1,8 @@
 using EngageBot.Features.Tickets.Policy;
 using EngageBot.Features.Tickets.Sla;
+using EngageBot.Scheduling.Calendars;
 
-namespace EngageBot.Tests.Tickets;
+namespace EngageBot.Tests.Scheduling;
 
 public sealed class BusinessHoursCalendarTests
 {

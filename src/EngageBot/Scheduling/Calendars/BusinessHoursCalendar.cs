@@ -1,6 +1,4 @@
-using EngageBot.Features.Tickets.Policy;
-
-namespace EngageBot.Features.Tickets.Sla;
+namespace EngageBot.Scheduling.Calendars;
 
 /// <summary>
 /// Business-time arithmetic in a calendar's own time zone. Each day's window is laid out in local time and only
@@ -128,22 +126,7 @@ public sealed class BusinessHoursCalendar
 
     private DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _zone).DateTime);
 
-    // Local wall time → instant. In a spring-forward gap the time moves to the end of the gap; in a fall-back
-    // overlap a window start takes the first occurrence and a window end the second, so the window holds every
-    // local minute it names.
-    private DateTimeOffset ToInstant(DateTime local, bool earliest)
-    {
-        local = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        var probe = local;
-        while (_zone.IsInvalidTime(probe)) probe = probe.AddMinutes(1);
-        if (probe != local)
-            return new DateTimeOffset(probe, _zone.GetUtcOffset(probe));
-        if (_zone.IsAmbiguousTime(local))
-        {
-            var offsets = _zone.GetAmbiguousTimeOffsets(local);
-            var offset = earliest ? offsets.Max() : offsets.Min();
-            return new DateTimeOffset(local, offset);
-        }
-        return new DateTimeOffset(local, _zone.GetUtcOffset(local));
-    }
+    // A window start takes the first occurrence of an overlapped time and a window end the second, so the window
+    // holds every local minute it names.
+    private DateTimeOffset ToInstant(DateTime local, bool earliest) => ZoneTimes.ToInstant(_zone, local, earliest);
 }

@@ -1,4 +1,4 @@
-namespace EngageBot.Features.Tickets.Policy;
+namespace EngageBot.Scheduling.Calendars;
 
 /// <summary>
 /// A business calendar: IANA time zone, working days, a daily window in local time (End ≤ Start means the window

@@ -1,0 +1,62 @@
+using EngageBot.Channels;
+using EngageBot.Features.CheckIns.Schedule;
+using EngageBot.Features.Directory;
+using EngageBot.Features.Directory.Model;
+using EngageBot.Scheduling.Calendars;
+using Microsoft.Extensions.Options;
+
+namespace EngageBot.Features.CheckIns;
+
+/// <summary>
+/// Posts a check-in card, and later its one reminder, in the partner's shared channel on each platform it is linked on.
+/// In Teams that is the channel itself: a bot cannot DM a user of another tenant. Outbox keys are deterministic per
+/// check-in and platform, so a retry or a second instance enqueues nothing new.
+/// </summary>
+public sealed class CheckInPoster(
+    IPartnerDirectory directory,
+    CheckInStore store,
+    CheckInCard card,
+    IOutbox outbox,
+    IOptions<CheckInsOptions> options,
+    TimeProvider time)
+{
+    public static string PostKey(string checkInId, ChatPlatform platform) => $"checkin|{checkInId}|{platform}";
+
+    /// <summary>Creates the check-in (if new) and enqueues its card; returns it, with when its reminder is due.</summary>
+    public async Task<(CheckIn CheckIn, DateTimeOffset RemindAt)> PostAsync(Partner partner, CheckInOccurrence occurrence, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var posts = (await ChannelsAsync(partner, ct)).Select(c => new CheckInPost(c.Platform, c.ChannelId, PostKey(occurrence.CheckInId, c.Platform))).ToList();
+        var checkIn = new CheckIn(occurrence.CheckInId, partner.Id, occurrence.SlotKey, occurrence.At, now, posts, []);
+        if (!await store.CreateAsync(checkIn, ct)) checkIn = await store.GetAsync(partner.Id, checkIn.Id, ct) ?? checkIn;
+        var message = new OutboundMessage($"Check-in for {partner.Name}: how are things going?", await card.CardAsync(checkIn, ct));
+        foreach (var post in checkIn.Posts)
+            await outbox.EnqueueAsync(post.OutboxKey, DeliveryTarget.Post(new ConversationRef(post.Platform, post.ChannelId)), message, ct);
+        var calendar = await directory.GetCalendarForPartnerAsync(partner.Id, ct) ?? BusinessCalendar.DefaultFor(partner);
+        return (checkIn, new BusinessHoursCalendar(calendar.ToSpec()).Add(now, options.Value.ReminderDelay));
+    }
+
+    public async Task RemindAsync(Partner partner, CheckIn checkIn, CancellationToken ct)
+    {
+        var text = $"Friendly reminder: the check-in above for {partner.Name} is still open. A minute of your time helps us help you.";
+        foreach (var post in checkIn.Posts)
+            await outbox.EnqueueAsync($"checkin-reminder|{checkIn.Id}|{post.Platform}",
+                DeliveryTarget.Post(new ConversationRef(post.Platform, post.ChannelId)), new OutboundMessage(text), ct);
+        var now = time.GetUtcNow();
+        await store.UpdateAsync(checkIn.PartnerId, checkIn.Id, c => c.RemindedAt is null ? c with { RemindedAt = now } : null, ct);
+    }
+
+    // The first channel per platform: the directory file's, else one linked from chat.
+    private async Task<IReadOnlyList<(ChatPlatform Platform, string ChannelId)>> ChannelsAsync(Partner partner, CancellationToken ct)
+    {
+        var snapshot = await directory.GetSnapshotAsync(ct);
+        var channels = new List<(ChatPlatform, string)>();
+        foreach (var platform in Enum.GetValues<ChatPlatform>())
+        {
+            var channel = partner.On(platform).ChannelIds.FirstOrDefault()
+                ?? snapshot.ChatLinks.FirstOrDefault(l => l.PartnerId == partner.Id && l.Platform == platform)?.ChannelId;
+            if (channel is not null) channels.Add((platform, channel));
+        }
+        return channels;
+    }
+}
