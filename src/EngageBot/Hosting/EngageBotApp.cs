@@ -1,4 +1,5 @@
 using EngageBot.Cli;
+using EngageBot.Hosting.Health;
 using Microsoft.Extensions.Options;
 
 namespace EngageBot.Hosting;
@@ -8,6 +9,8 @@ public static class EngageBotApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is [HealthProbe.Verb, ..])
+            return await HealthProbe.RunAsync(args);
         var invocation = CliInvocation.Parse(args);
         try
         {
