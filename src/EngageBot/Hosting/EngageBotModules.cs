@@ -8,6 +8,8 @@ using EngageBot.Features.Directory;
 using EngageBot.Features.Help;
 using EngageBot.Features.Interactions;
 using EngageBot.Features.Tickets;
+using EngageBot.Hosting.Health;
+using EngageBot.Hosting.Telemetry;
 using EngageBot.Storage;
 
 namespace EngageBot.Hosting;
@@ -18,6 +20,7 @@ public static class EngageBotModules
     public static WebApplicationBuilder AddEngageBot(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddTelemetry();
         builder.AddStorage();
         builder.AddAi();
         builder.AddDirectory();
@@ -29,12 +32,13 @@ public static class EngageBotModules
         builder.AddChurnRisk();
         builder.AddTickets();
         builder.AddHelp();
+        builder.AddHealth();
         return builder;
     }
 
     public static WebApplication MapEngageBot(this WebApplication app)
     {
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapHealth();
         app.MapSlack();
         app.MapTeams();
         return app;

@@ -3,6 +3,7 @@ using EngageBot.Features.Tickets.Lifecycle;
 using EngageBot.Features.Tickets.Policy;
 using EngageBot.Features.Tickets.Sla;
 using EngageBot.Features.Tickets.Storage;
+using EngageBot.Hosting.Telemetry;
 using EngageBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -40,6 +41,7 @@ public sealed class TicketService(
             return await store.GetAsync(id, ct) ?? ticket;
         }
         log.LogInformation("Ticket {TicketId} opened for partner {PartnerId} via {Via}", id, policy.PartnerId, via);
+        EngageBotMetrics.TicketOpened(channel.Platform);
         if (options.CurrentValue.AcknowledgeInThread)
         {
             var text2 = options.CurrentValue.AcknowledgementText.Replace("{id}", id, StringComparison.Ordinal);
