@@ -59,6 +59,16 @@ public static partial class CardText
     public static string ToPlainShort(string markdown) =>
         Bold().Replace(Tokens().Replace(markdown, m => m.Groups["linkText"].Success ? m.Groups["linkText"].Value : PlainDate(m)), "$1");
 
+    /// <summary>A short duration for people, to the minute: "2d 3h", "3h 5m", "45m", "under a minute".</summary>
+    public static string Duration(TimeSpan span)
+    {
+        if (span < TimeSpan.FromMinutes(1)) return "under a minute";
+        var (days, hours, minutes) = ((int)span.TotalDays, span.Hours, span.Minutes);
+        if (days > 0) return hours > 0 ? $"{days}d {hours}h" : $"{days}d";
+        if (hours > 0) return minutes > 0 ? $"{hours}h {minutes}m" : $"{hours}h";
+        return $"{minutes}m";
+    }
+
     /// <summary>The timestamp shape for card data: UTC, no fractions, as {{DATE()}}/{{TIME()}} require.</summary>
     public static string IsoUtc(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

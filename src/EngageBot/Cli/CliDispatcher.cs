@@ -12,17 +12,28 @@ public static class CliDispatcher
             .Where(c => c.Parts.Length <= words.Count && c.Parts.Select((p, i) => p == words[i]).All(x => x))
             .OrderByDescending(c => c.Parts.Length)
             .FirstOrDefault();
-        if (match.Command is null || words.Contains("--help") || words.Contains("-h"))
+        if (invocation.AsksForHelp)
         {
-            var writer = match.Command is null && !words.Contains("--help") ? error : output;
-            if (match.Command is null && words.Count > 0 && words[0] is not ("help" or "--help" or "-h"))
-                writer.WriteLine($"engagebot: unknown command '{string.Join(' ', words)}'");
-            writer.WriteLine("usage:");
-            writer.WriteLine("  engagebot [serve]");
-            foreach (var c in commands.OrderBy(c => c.Verb, StringComparer.Ordinal))
-                writer.WriteLine($"  engagebot {c.Verb} {c.Usage}");
-            return match.Command is null && words.Count > 0 && words[0] is not ("help" or "--help" or "-h") ? 2 : 0;
+            await WriteUsageAsync(output, match.Command is null ? commands : [match.Command]);
+            return 0;
+        }
+        if (match.Command is null)
+        {
+            await error.WriteLineAsync($"engagebot: unknown command '{string.Join(' ', words)}'");
+            await WriteUsageAsync(error, commands);
+            return 2;
         }
         return await match.Command.RunAsync(words.Skip(match.Parts.Length).ToList(), output, error, cancellationToken);
+    }
+
+    private static async Task WriteUsageAsync(TextWriter writer, IReadOnlyList<ICliCommand> commands)
+    {
+        await writer.WriteLineAsync("usage:");
+        if (commands.Count > 1)
+            await writer.WriteLineAsync("  engagebot [serve]                runs the service");
+        foreach (var c in commands.OrderBy(c => c.Verb, StringComparer.Ordinal))
+            await writer.WriteLineAsync($"  engagebot {c.Verb} {c.Usage}");
+        if (commands.Count > 1)
+            await writer.WriteLineAsync("configuration overrides: --EngageBot:Section:Key=value (e.g. --EngageBot:Storage:DataDirectory=data)");
     }
 }

@@ -33,4 +33,11 @@ public static class CliListing
                 await output.WriteLineAsync(line(item));
         return 0;
     }
+
+    /// <summary>One table cell on one line: newlines flattened, long values cut with an ellipsis, padded to the width.</summary>
+    public static string Cell(string value, int width)
+    {
+        var flat = value.ReplaceLineEndings(" ").Replace('\t', ' ');
+        return (flat.Length > width ? flat[..(width - 1)] + "…" : flat).PadRight(width);
+    }
 }

@@ -1,6 +1,5 @@
 using EngageBot.Cli;
 using EngageBot.Hosting.Health;
-using Microsoft.Extensions.Options;
 
 namespace EngageBot.Hosting;
 
@@ -14,12 +13,14 @@ public static class EngageBotApp
         var invocation = CliInvocation.Parse(args);
         try
         {
-            var builder = WebApplication.CreateBuilder(invocation.HostArgs);
+            // Settings files ship beside the executable; the working directory stays the user's, for relative paths and ./data.
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = invocation.HostArgs, ContentRootPath = AppContext.BaseDirectory });
+            builder.AddUserSecretsInAnyEnvironment();
             if (!invocation.IsServe)
                 builder.Logging.SetMinimumLevel(LogLevel.Warning).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
             builder.AddEngageBot();
             await using var app = builder.Build();
-            app.Services.GetService<IStartupValidator>()?.Validate();
+            StartupValidation.Validate(app.Services, forService: invocation.IsServe);
             if (!invocation.IsServe)
                 return await CliDispatcher.RunAsync(app.Services, invocation, Console.Out, Console.Error, CancellationToken.None);
             app.MapEngageBot();

@@ -8,10 +8,13 @@ public static class OptionsRegistration
     /// <summary>
     /// Binds <typeparamref name="T"/> to <paramref name="section"/> and validates it at start-up. Options classes
     /// write their messages with the full key (e.g. "EngageBot:Slack:SigningSecret is required"), shown verbatim.
+    /// <paramref name="serviceOnly"/> sections (chat platform connections) are not checked for admin verbs.
     /// </summary>
-    public static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, string section) where T : class
+    public static OptionsBuilder<T> AddValidatedOptions<T>(this IServiceCollection services, string section, bool serviceOnly = false) where T : class
     {
         services.AddSingleton<IValidateOptions<T>>(new KeyNamingValidator<T>(section));
+        if (serviceOnly)
+            services.AddSingleton(new ServiceOnlyOptions(typeof(T), section));
         return services.AddOptions<T>().BindConfiguration(section).ValidateOnStart();
     }
 

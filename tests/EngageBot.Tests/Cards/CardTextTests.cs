@@ -19,6 +19,16 @@ public class CardTextTests
         Assert.Equal("Sat, 21 Nov 2026 17:00 UTC", CardText.ToPlain("{{DATE(2026-11-21T17:00:00Z,SHORT)}} {{TIME(2026-11-21T17:00:00Z)}}"));
     }
 
+    [Theory]
+    [InlineData(0, "under a minute")]
+    [InlineData(45 * 60 + 59, "45m")]
+    [InlineData(90 * 60, "1h 30m")]
+    [InlineData(2 * 3600, "2h")]
+    [InlineData(26 * 3600 + 5 * 60, "1d 2h")]
+    [InlineData(3 * 86400, "3d")]
+    public void Durations_read_to_the_minute_with_the_two_largest_units(int seconds, string expected) =>
+        Assert.Equal(expected, CardText.Duration(TimeSpan.FromSeconds(seconds)));
+
     [Fact]
     public void Truncation_is_visible_and_never_splits_a_surrogate_pair()
     {

@@ -165,6 +165,24 @@ public sealed class OutboxTests : IDisposable
     }
 
     [Fact]
+    public async Task Posts_to_triage_channels_and_dms_are_logged_with_the_partner_they_are_about()
+    {
+        var channel = new FakeChatChannel();
+        var log = new FakeInteractionLog();
+        await using var outbox = new OutboxHarness(Db, channel, log: log, directory: new FakeDirectoryLookup(new() { ["C1"] = "partner-7" }));
+        await outbox.Outbox.EnqueueAsync("triage", DeliveryTarget.Post(OutboxHarness.Channel("C-TRIAGE")), new OutboundMessage("Acme: ticket T-1 (Open)", PartnerId: "acme"));
+        await outbox.Outbox.EnqueueAsync("nudge", DeliveryTarget.Direct(ChatPlatform.Slack, "U-OWNER"), new OutboundMessage("T-1 is due", PartnerId: "acme"));
+        await outbox.Outbox.EnqueueAsync("other", DeliveryTarget.Post(OutboxHarness.Channel("C-TRIAGE")), new OutboundMessage("No partner"));
+        await outbox.StartAsync();
+
+        await Eventually.TrueAsync(() => log.Entries.Count == 3, Patience);
+
+        Assert.Equal("acme", log.Entries.Single(e => e.Text == "Acme: ticket T-1 (Open)").PartnerId);
+        Assert.Equal(("direct", "acme"), (log.Entries.Single(e => e.Text == "T-1 is due").Kind, log.Entries.Single(e => e.Text == "T-1 is due").PartnerId));
+        Assert.Null(log.Entries.Single(e => e.Text == "No partner").PartnerId);
+    }
+
+    [Fact]
     public async Task A_send_interrupted_by_a_crash_is_resent_after_its_lease_by_default()
     {
         var channel = new FakeChatChannel();

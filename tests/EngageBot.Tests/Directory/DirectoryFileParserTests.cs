@@ -190,4 +190,30 @@ public sealed class DirectoryFileParserTests
         var error = Assert.Single(DirectoryFileParser.Parse(yaml).Errors);
         Assert.Equal("partners.yaml:12:20: person 'jdoe2': Slack user id 'U1' is already claimed by person 'jdoe' (line 8)", error.Format("partners.yaml"));
     }
+
+    [Fact]
+    public void A_bad_value_shared_through_a_yaml_alias_is_reported_once_not_once_per_use()
+    {
+        // Lines 20-27: three customers share one (bad) aliases list and one partners list through anchors.
+        var yaml = DirectoryYaml.Minimal.Replace(
+            "customers:\n  - id: globex\n    name: Globex\n    account_owner: jdoe\n    partners: [acme]",
+            """
+            customers:
+              - id: globex
+                name: Globex
+                aliases: &names [[Globex Corp], GX]
+                partners: &partners [acme, nobody]
+              - { id: initech, name: Initech, aliases: *names, partners: *partners }
+              - { id: umbrella, name: Umbrella, aliases: *names, partners: *partners }
+            """, StringComparison.Ordinal);
+        Assert.Contains("&names", yaml);
+
+        var errors = DirectoryFileParser.Parse(yaml).Errors.Select(e => e.Format("partners.yaml")).ToList();
+
+        Assert.Equal(
+        [
+            "partners.yaml:22:22: customer 'globex': every item of 'aliases' must be a single value",
+            "partners.yaml:23:32: customer 'globex' names unknown partner 'nobody'",
+        ], errors);
+    }
 }

@@ -1,3 +1,4 @@
+using EngageBot.Cards;
 using System.Net.Http.Headers;
 using System.Text;
 using EngageBot.Channels;
@@ -28,6 +29,7 @@ public sealed class SlackHost : WebApplicationFactory<Program>, IAsyncLifetime
     public RecordingCardActionRouter Router { get; } = new();
     public RecordingOutbox Outbox { get; } = new();
     public FakeDirectoryLookup Directory { get; } = new();
+    public FakeCardFormSource Forms { get; } = new();
     public ManualTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
 
     public bool UseSocketMode { get; init; }
@@ -47,6 +49,7 @@ public sealed class SlackHost : WebApplicationFactory<Program>, IAsyncLifetime
         Router.Clear();
         Outbox.Clear();
         Directory.Clear();
+        Forms.Clear();
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -69,6 +72,7 @@ public sealed class SlackHost : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<ICardActionRouter>(Router);
             services.AddSingleton<IOutbox>(Outbox);
             services.AddSingleton<IDirectoryLookup>(Directory);
+            services.AddSingleton<ICardFormSource>(Forms);
         });
     }
 

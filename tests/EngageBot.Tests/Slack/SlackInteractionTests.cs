@@ -59,8 +59,14 @@ public sealed class SlackInteractionTests : IClassFixture<SlackHost>
     }
 
     [Fact]
-    public async Task The_renderers_open_form_button_opens_the_cards_inputs_as_a_modal_named_by_the_verb()
+    public async Task The_renderers_open_form_button_opens_the_cards_inputs_filled_by_its_form_source_as_a_modal_named_by_the_verb()
     {
+        _host.Forms.Data = new JsonObject
+        {
+            ["programName"] = "the Acme reseller council",
+            ["partner"] = new JsonObject { ["id"] = "acme", ["name"] = "Acme Corp" },
+            ["categories"] = new JsonArray(new JsonObject { ["title"] = "Onboarding", ["value"] = "onboarding" }),
+        };
         var before = _host.Slack.CallsTo("views.open").Count;
         var button = new SlackFormButton(CardVerbs.FeedbackSubmit, new JsonObject { ["partnerId"] = "acme" });
 
@@ -72,10 +78,51 @@ public sealed class SlackInteractionTests : IClassFixture<SlackHost>
         var view = call.Json["view"]!;
         Assert.Equal("modal", (string?)view["type"]);
         Assert.Equal(CardVerbs.FeedbackSubmit, (string?)view["callback_id"]);
-        Assert.Equal("acme", (string?)JsonNode.Parse((string)view["private_metadata"]!)!["partnerId"]);
+        var metadata = JsonNode.Parse((string)view["private_metadata"]!)!;
+        Assert.Equal("acme", (string?)metadata["data"]!["partnerId"]);
+        Assert.Equal((SlackPayloads.Channel, CardTs), ((string?)metadata["source"]!["channel"], (string?)metadata["source"]!["ts"]));
         Assert.Contains(view["blocks"]!.AsArray(), b => (string?)b!["type"] == "input" && (string?)b["element"]!["action_id"] == "text");
+        Assert.Contains("Onboarding", view.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal((CardVerbs.FeedbackSubmit, "acme"), (_host.Forms.Asked.Single().Verb, (string?)_host.Forms.Asked.Single().ActionData["partnerId"]));
         Assert.Empty(_host.Router.Routed);
         Assert.Empty(_host.Outbox.Enqueued);
+    }
+
+    [Fact]
+    public async Task A_form_its_source_refuses_does_not_open_and_the_user_is_told_why()
+    {
+        var before = _host.Slack.CallsTo("views.open").Count;
+        var button = new SlackFormButton(CardVerbs.FeedbackSubmit, new JsonObject { ["partnerId"] = "gone" });
+
+        await _host.PostInteractionAsync(SlackPayloads.BlockActions(CardVerbs.OpenForm, button.ToValue(), CardTs));
+
+        Assert.Equal(before, _host.Slack.CallsTo("views.open").Count);
+        var told = Assert.Single(_host.Outbox.Enqueued);
+        Assert.Equal((DeliveryKind.Ephemeral, SlackPayloads.PartnerUser), (told.Target.Kind, told.Target.UserId));
+        Assert.Contains("can't be opened", told.Message.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_submitted_form_replaces_the_card_that_opened_it_and_confirms_to_the_user()
+    {
+        var card = new JsonObject { ["type"] = "AdaptiveCard", ["body"] = new JsonArray(new JsonObject { ["type"] = "TextBlock", ["text"] = "Thanks, feedback saved" }) };
+        _host.Router.Result = new CardActionResult(card, "Your feedback is saved.");
+        var metadata = new JsonObject
+        {
+            ["data"] = new JsonObject { ["partnerId"] = "acme" },
+            ["source"] = new JsonObject { ["channel"] = SlackPayloads.Channel, ["ts"] = CardTs },
+        }.ToJsonString();
+
+        var response = await _host.PostInteractionAsync(SlackPayloads.ViewSubmission(CardVerbs.FeedbackSubmit, metadata, "comment", "comment", "Great onboarding"));
+
+        Assert.Equal("", await response.Content.ReadAsStringAsync());
+        var action = Assert.Single(_host.Router.Routed);
+        Assert.Equal(("acme", "Great onboarding"), ((string?)action.Data["partnerId"], (string?)action.Data["comment"]));
+        Assert.Equal(new MessageRef(new ConversationRef(ChatPlatform.Slack, SlackPayloads.Channel), CardTs), action.SourceMessage);
+        var update = Assert.Single(_host.Outbox.Enqueued, s => s.Target.Kind == DeliveryKind.Update);
+        Assert.Equal((CardTs, card.ToJsonString()), (update.Target.MessageId, update.Message.Card!.ToJsonString()));
+        var confirmation = Assert.Single(_host.Outbox.Enqueued, s => s.Target.Kind == DeliveryKind.Ephemeral);
+        Assert.Equal((SlackPayloads.Channel, "Your feedback is saved."), (confirmation.Target.Conversation!.ChannelId, confirmation.Message.Text));
     }
 
     [Fact]

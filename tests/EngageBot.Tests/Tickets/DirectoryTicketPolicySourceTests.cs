@@ -4,6 +4,7 @@ using EngageBot.Features.Directory.Import;
 using EngageBot.Features.Directory.Store;
 using EngageBot.Features.Tickets;
 using EngageBot.Features.Tickets.Policy;
+using EngageBot.Features.Tickets.Sla;
 using EngageBot.Storage.Sqlite;
 using EngageBot.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -96,6 +97,21 @@ public sealed class DirectoryTicketPolicySourceTests : IDisposable
         Assert.Equal(("Europe/Berlin", new TimeOnly(9, 0), new TimeOnly(17, 0)), (olivia.WorkingHours!.TimeZoneId, olivia.WorkingHours.DayStart, olivia.WorkingHours.DayEnd));
         Assert.Null((await _source.GetPersonAsync("ben"))!.WorkingHours);
         Assert.Null(await _source.FindInternalPersonAsync(ChatPlatform.Slack, "U0STRANGER"));
+    }
+
+    [Theory]
+    [InlineData("00:00-24:00", 24)]
+    [InlineData("08:00-24:00", 16)]
+    public async Task A_calendar_may_run_to_midnight_and_cover_the_whole_day(string hours, int hoursPerDay)
+    {
+        var imported = await _importer.ImportAsync(Yaml.Replace("hours: \"08:00-16:00\"", $"hours: \"{hours}\"", StringComparison.Ordinal));
+        Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
+
+        var calendar = new BusinessHoursCalendar((await _source.GetPartnerPolicyAsync("acme"))!.Calendar);
+
+        var monday = new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.FromHours(1));
+        Assert.Equal(TimeSpan.FromHours(hoursPerDay), calendar.Between(monday, monday.AddDays(1)));
+        Assert.True(calendar.IsBusinessTime(monday.AddHours(23.5)));
     }
 
     public void Dispose() => _dir.Dispose();

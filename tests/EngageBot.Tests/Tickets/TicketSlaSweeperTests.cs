@@ -32,6 +32,7 @@ public sealed class TicketSlaSweeperTests : IDisposable
         var dm = host.Outbox.Nudges()[0];
         Assert.Equal(DeliveryKind.DirectMessage, dm.Target.Kind);
         Assert.Contains("Acme Corp", dm.Message.Text);
+        Assert.Equal("acme", dm.Message.PartnerId); // a DM does not name its partner: the message does, for the log
     }
 
     [Fact]

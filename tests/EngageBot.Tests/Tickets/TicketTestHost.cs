@@ -7,6 +7,7 @@ using EngageBot.Features.Tickets.Sla;
 using EngageBot.Features.Tickets.Storage;
 using EngageBot.Storage;
 using EngageBot.Storage.Sqlite;
+using EngageBot.Tests.Storage;
 using EngageBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,9 @@ public sealed class TicketTestHost : IDisposable
     private readonly ServiceProvider _services;
     private int _events;
 
-    public TicketTestHost(string databasePath, ManualTimeProvider clock, FakeTicketPolicySource? policies = null, RecordingOutbox? outbox = null)
+    /// <param name="crashes">Makes the store's and the outbox's writes steps of a fault-injection schedule.</param>
+    public TicketTestHost(string databasePath, ManualTimeProvider clock, FakeTicketPolicySource? policies = null, RecordingOutbox? outbox = null,
+        CrashSchedule? crashes = null)
     {
         Clock = clock;
         Policies = policies ?? DefaultPolicies();
@@ -36,9 +39,10 @@ public sealed class TicketTestHost : IDisposable
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddOptions<TicketsOptions>();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddSingleton<IRecordStore>(new SqliteRecordStore(databasePath));
+        IRecordStore store = new SqliteRecordStore(databasePath);
+        services.AddSingleton(crashes is null ? store : new CrashingRecordStore(store, crashes));
         services.AddSingleton<ITicketPolicySource>(Policies);
-        services.AddSingleton<IOutbox>(Outbox);
+        services.AddSingleton<IOutbox>(crashes is null ? Outbox : new CrashingOutbox(Outbox, crashes));
         services.AddTicketServices();
         _services = services.BuildServiceProvider();
     }
@@ -95,9 +99,10 @@ public sealed class TicketTestHost : IDisposable
 
     public string NextMessageId() => $"m{Interlocked.Increment(ref _events):D4}";
 
-    public async Task<string> PostAsync(ChatUser author, string text, string? threadRoot = null, ChatPlatform platform = ChatPlatform.Slack, string? channelId = null)
+    public async Task<string> PostAsync(ChatUser author, string text, string? threadRoot = null, ChatPlatform platform = ChatPlatform.Slack, string? channelId = null,
+        string? messageId = null)
     {
-        var id = NextMessageId();
+        var id = messageId ?? NextMessageId();
         var channel = channelId is null ? Channel(platform) : new ConversationRef(platform, channelId);
         var conversation = threadRoot is null ? channel : channel.Thread(threadRoot);
         await Handler.HandleAsync(new MessagePosted($"evt-{id}", Clock.GetUtcNow(), conversation, author, id, text), CancellationToken.None);

@@ -29,7 +29,9 @@ internal sealed class OutboundInteractionRecorder(IInteractionLog? log = null, I
             DeliveryKind.Update => "update",
             _ => "reaction",
         };
-        var partnerId = directory is null || conversation is null ? null : await directory.FindPartnerIdByChannelAsync(target.Platform, conversation.ChannelId, cancellationToken);
+        // A partner's shared channel names its partner; a triage channel or a DM only through what the sender says.
+        var partnerId = message.PartnerId
+            ?? (directory is null || conversation is null ? null : await directory.FindPartnerIdByChannelAsync(target.Platform, conversation.ChannelId, cancellationToken));
         await log.AppendAsync(new Interaction(target.Platform, channelId, conversation?.ThreadId, messageId, partnerId, BotAuthorId, "EngageBot",
             AuthorKind.Bot, message.Text, at, kind, InteractionDirection.Outbound), cancellationToken);
     }

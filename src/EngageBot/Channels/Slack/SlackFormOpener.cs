@@ -1,29 +1,36 @@
-using System.Text.Json.Nodes;
 using EngageBot.Cards;
 using EngageBot.SlackApi.WebApi;
 
 namespace EngageBot.Channels.Slack;
 
 /// <summary>
-/// Answers the renderer's "open form" button: re-expands the card owning the button's verb (data from the verb's
-/// <see cref="ICardFormSource"/>, else the template's sample data) and opens its inputs as a modal whose callback_id is
-/// the verb and private_metadata the action data, so view_submission comes back as that card action.
+/// Answers the renderer's "open form" button: re-expands the card owning the button's verb with data from that card's
+/// <see cref="ICardFormSource"/> (the record as it is now) and opens its inputs as a modal whose callback_id is the verb
+/// and private_metadata the action data plus the card's message (<see cref="SlackFormMetadata"/>), so view_submission
+/// comes back as that card action and can replace the card. Without a source, or when the source refuses, no form opens.
 /// </summary>
 public sealed class SlackFormOpener(
     CardLibrary library, IBlockKitRenderer renderer, SlackApiClient api, IEnumerable<ICardFormSource> sources, ILogger<SlackFormOpener> logger)
 {
-    /// <summary>False when no card takes inputs for the verb (a stale or forged button).</summary>
-    public async Task<bool> OpenAsync(SlackFormButton button, string triggerId, ChatUser actor, CancellationToken cancellationToken)
+    /// <summary>False when no form opened: no card takes inputs for the verb (a stale or forged button), or its record is gone or not the actor's to act on.</summary>
+    public async Task<bool> OpenAsync(SlackFormButton button, string triggerId, ChatUser actor, MessageRef? source, CancellationToken cancellationToken)
     {
         if (library.CardForFormVerb(button.Verb) is not { } cardName)
         {
             logger.LogWarning("Slack open-form button names verb {Verb}, which no card's form uses", button.Verb);
             return false;
         }
-        var source = sources.FirstOrDefault(s => s.Verb == button.Verb);
-        var data = (source is null ? null : await source.GetFormDataAsync(button.Data, actor, cancellationToken)) ?? SampleData(cardName);
-        var card = library.Expand(cardName, data);
-        var view = renderer.RenderModal(card, button.Verb, button.Data.ToJsonString());
+        if (sources.FirstOrDefault(s => s.Card == cardName) is not { } formSource)
+        {
+            logger.LogError("Card {Card} has a form for {Verb} but no ICardFormSource fills it; the form is refused", cardName, button.Verb);
+            return false;
+        }
+        if (await formSource.GetFormDataAsync(button.Verb, button.Data, ChatPlatform.Slack, actor, cancellationToken) is not { } data)
+        {
+            logger.LogInformation("Form {Verb} refused for {UserId}: its record is gone or not theirs to act on", button.Verb, actor.Id);
+            return false;
+        }
+        var view = renderer.RenderModal(library.Expand(cardName, data), button.Verb, new SlackFormMetadata(button.Data, source).ToJson());
         try
         {
             await api.ViewsOpenAsync(triggerId, view, cancellationToken);
@@ -33,11 +40,5 @@ public sealed class SlackFormOpener(
         {
             throw SlackDeliveryErrors.Classify(e, "views.open");
         }
-    }
-
-    private JsonObject SampleData(string cardName)
-    {
-        var path = Path.Combine(library.Folder, cardName + ".data.json");
-        return File.Exists(path) && JsonNode.Parse(File.ReadAllText(path)) is JsonObject sample ? sample : [];
     }
 }

@@ -44,13 +44,12 @@ public sealed class SlackInteractionHandler(
     private async Task<JsonObject?> BlockActionAsync(SlackInteractionPayload payload, ChatUser actor, string? channelId, CancellationToken ct)
     {
         if (payload.Actions is not [var action, ..]) return LogUnrouted(payload);
-        if (action.ActionId == CardVerbs.OpenForm) return await OpenFormAsync(payload, action, actor, ct);
+        if (action.ActionId == CardVerbs.OpenForm) return await OpenFormAsync(payload, action, actor, channelId, ct);
         if (router is null) return LogUnrouted(payload);
         var data = ActionData(action);
         Merge(data, payload.State);
         var conversation = new ConversationRef(ChatPlatform.Slack, channelId ?? "", ThreadOf(payload));
-        var sourceTs = payload.Container?.MessageTs ?? payload.Message?.Ts;
-        var source = sourceTs is not null && channelId is not null ? new MessageRef(conversation, sourceTs) : null;
+        var source = SourceOf(payload, channelId);
         var invoked = new CardActionInvoked($"slack:action:{payload.TriggerId ?? action.ActionTs}", At(action.ActionTs), conversation, actor,
             action.ActionId, data, source, payload.TriggerId);
         var result = await router.RouteAsync(invoked, ct);
@@ -64,28 +63,45 @@ public sealed class SlackInteractionHandler(
     }
 
     /// <summary>Inputs cannot live in Slack messages: the renderer's open-form button opens them in a modal instead.</summary>
-    private async Task<JsonObject?> OpenFormAsync(SlackInteractionPayload payload, SlackBlockAction action, ChatUser actor, CancellationToken ct)
+    private async Task<JsonObject?> OpenFormAsync(SlackInteractionPayload payload, SlackBlockAction action, ChatUser actor, string? channelId, CancellationToken ct)
     {
         if (forms is null || payload.TriggerId is not { } trigger || SlackFormButton.TryParse(action.Value) is not { } button) return LogUnrouted(payload);
-        await forms.OpenAsync(button, trigger, actor, ct);
+        var source = SourceOf(payload, channelId);
+        if (!await forms.OpenAsync(button, trigger, actor, source, ct) && outbox is not null && source is not null)
+            await outbox.EnqueueAsync($"slack:form-refused:{trigger}", DeliveryTarget.Ephemeral(source.Conversation, actor.Id),
+                new OutboundMessage("This form can't be opened: what it belongs to no longer exists, or it isn't yours to act on."), ct);
         return null;
     }
 
+    /// <summary>
+    /// A submitted form: the card action runs with the form's values; then the card whose button opened the form is replaced
+    /// (so it no longer offers what was just done) and the user is told what happened, since the modal simply closes.
+    /// </summary>
     private async Task<JsonObject?> ViewSubmissionAsync(SlackInteractionPayload payload, ChatUser actor, string? channelId, CancellationToken ct)
     {
         if (payload.View is not { CallbackId.Length: > 0 } view || router is null) return LogUnrouted(payload);
-        var data = SlackFormValues.ToCardData(StateValues(view.State), ParseObject(view.PrivateMetadata));
-        var conversation = new ConversationRef(ChatPlatform.Slack, channelId ?? "");
+        var form = SlackFormMetadata.Parse(view.PrivateMetadata);
+        var data = SlackFormValues.ToCardData(StateValues(view.State), form.Data);
+        var conversation = form.Source?.Conversation ?? new ConversationRef(ChatPlatform.Slack, channelId ?? "");
         var invoked = new CardActionInvoked($"slack:view:{view.Id}:{view.Hash}", time.GetUtcNow(), conversation, actor,
-            view.CallbackId, data, SourceMessage: null, payload.TriggerId);
+            view.CallbackId, data, form.Source, payload.TriggerId);
         var result = await router.RouteAsync(invoked, ct);
-        if (result.Errors is not { Count: > 0 } errors) return null;
-
-        // Slack keys errors by block_id; handlers name the input (action_id).
-        var byBlock = new JsonObject();
-        foreach (var (inputId, message) in errors)
-            byBlock[BlockOf(view.State, inputId) ?? inputId] = message;
-        return new JsonObject { ["response_action"] = "errors", ["errors"] = byBlock };
+        if (result.Errors is { Count: > 0 } errors)
+        {
+            // Slack keys errors by block_id; handlers name the input (action_id).
+            var byBlock = new JsonObject();
+            foreach (var (inputId, message) in errors)
+                byBlock[BlockOf(view.State, inputId) ?? inputId] = message;
+            return new JsonObject { ["response_action"] = "errors", ["errors"] = byBlock };
+        }
+        if (outbox is null || form.Source is not { } source) return null;
+        if (result.UpdatedCard is { } card)
+            await outbox.EnqueueAsync($"slack:card-update:{source.Conversation.ChannelId}:{source.MessageId}:{invoked.DedupKey}",
+                DeliveryTarget.Update(source), new OutboundMessage(CardPlainText.Render(card), card), ct);
+        var confirmation = result.Message ?? (result.UpdatedCard is not null ? "Done: the card is updated." : null);
+        if (confirmation is not null)
+            await outbox.EnqueueAsync($"slack:form-reply:{invoked.DedupKey}", DeliveryTarget.Ephemeral(source.Conversation, actor.Id), new OutboundMessage(confirmation), ct);
+        return null;
     }
 
     private async Task<JsonObject?> MessageActionAsync(SlackInteractionPayload payload, ChatUser actor, string? channelId, CancellationToken ct)
@@ -119,6 +135,12 @@ public sealed class SlackInteractionHandler(
         logger.LogWarning("Slack {Type} interaction not handled (no router or missing fields)", payload.Type);
         return null;
     }
+
+    /// <summary>The message holding the pressed button (Slack calls it the container), when the payload says.</summary>
+    private static MessageRef? SourceOf(SlackInteractionPayload payload, string? channelId) =>
+        (payload.Container?.MessageTs ?? payload.Message?.Ts) is { } ts && channelId is not null
+            ? new MessageRef(new ConversationRef(ChatPlatform.Slack, channelId, ThreadOf(payload)), ts)
+            : null;
 
     private DateTimeOffset At(string? ts) => SlackTimestamps.Parse(ts) ?? time.GetUtcNow();
 

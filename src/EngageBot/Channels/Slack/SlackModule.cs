@@ -11,7 +11,7 @@ public static class SlackModule
     public static WebApplicationBuilder AddSlack(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddValidatedOptions<SlackOptions>(SlackOptions.Section);
+        services.AddValidatedOptions<SlackOptions>(SlackOptions.Section, serviceOnly: true);
         services.AddMemoryCache();
         // One long-lived client: pooled connections to slack.com, recycled so DNS changes are picked up.
         services.AddSingleton(sp =>
@@ -34,6 +34,8 @@ public static class SlackModule
         // Only a configured Slack is a delivery target: the outbox should not try a workspace we have no token for.
         if (builder.Configuration.GetSection(SlackOptions.Section).Get<SlackOptions>() is { Enabled: true })
             services.AddTransient<IChatChannel, SlackChatChannel>();
+        else
+            services.AddStartupNotice($"Slack is not configured: set {SlackOptions.Section}:BotToken and {SlackOptions.Section}:SigningSecret (or {SlackOptions.Section}:UseSocketMode with {SlackOptions.Section}:AppToken) to serve Slack.");
         return builder;
     }
 

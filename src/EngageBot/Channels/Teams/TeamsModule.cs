@@ -12,7 +12,9 @@ public static class TeamsModule
     public static WebApplicationBuilder AddTeams(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddValidatedOptions<TeamsOptions>(TeamsOptions.Section);
+        services.AddValidatedOptions<TeamsOptions>(TeamsOptions.Section, serviceOnly: true);
+        if (builder.Configuration.GetSection(TeamsOptions.Section).Get<TeamsOptions>() is not { Enabled: true })
+            services.AddStartupNotice($"Microsoft Teams is not configured: set {TeamsOptions.Section}:AppId with {TeamsOptions.Section}:AppPassword and {TeamsOptions.Section}:TenantId (or {TeamsOptions.Section}:AppType=UserAssignedMsi) to serve Teams.");
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TeamsOptions>>().Value;

@@ -15,6 +15,7 @@ public static class ChurnRiskModule
         builder.Services.AddChurnDetection();
         builder.Services.TryAddSingleton<ICustomerNameSource, NoCustomerNames>();
         builder.Services.AddCliCommand<ClassifyCommand>();
+        builder.Services.AddCliCommand<RisksListCommand>();
 
         builder.Services.AddValidatedOptions<ChurnEscalationOptions>(ChurnEscalationOptions.Section);
         builder.Services.AddChurnEscalationServices().AddChurnEscalationHandlers();

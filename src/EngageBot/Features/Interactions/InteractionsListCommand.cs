@@ -67,18 +67,11 @@ public sealed class InteractionsListCommand(IInteractionLog log, TimeProvider ti
             output.WriteLine(string.Join(' ',
                 r.Timestamp.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture).PadRight(20),
                 r.Platform.ToString().PadRight(8),
-                Cell(r.PartnerId ?? "-", 16),
+                CliListing.Cell(r.PartnerId ?? "-", 16),
                 (r.Direction == InteractionDirection.Inbound ? "in" : "out").PadRight(3),
-                Cell(r.Kind, 12),
-                Cell(r.AuthorName ?? r.AuthorId ?? "-", 20),
-                Cell(r.Text ?? "", 80).TrimEnd()));
+                CliListing.Cell(r.Kind, 12),
+                CliListing.Cell(r.AuthorName ?? r.AuthorId ?? "-", 20),
+                CliListing.Cell(r.Text ?? "", 80).TrimEnd()));
         }
-    }
-
-    // One line per row: newlines flattened, long values cut with an ellipsis.
-    private static string Cell(string value, int width)
-    {
-        var flat = value.ReplaceLineEndings(" ").Replace('\t', ' ');
-        return (flat.Length > width ? flat[..(width - 1)] + "…" : flat).PadRight(width);
     }
 }

@@ -1,6 +1,9 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using EngageBot.Cards;
 using EngageBot.Features.ChurnRisk.Escalation;
 using EngageBot.Features.Directory.Import;
+using EngageBot.Tests.Cards;
 using EngageBot.Tests.Slack;
 using EngageBot.Tests.Tickets.EndToEnd;
 using EngageBot.TestSupport.FakeSlack;
@@ -59,10 +62,7 @@ public sealed class SlackChurnEscalationEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_partners_churn_warning_reaches_the_owner_then_the_backup_once_the_ack_deadline_passes()
     {
-        await using var host = new TicketsSlackHost(_slack);
-        _ = host.Server;
-        var imported = await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory);
-        Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
+        await using var host = await StartAsync();
 
         var posted = await host.PostEventAsync(
             SlackPayloads.Message("1793610000.000100", "Heads up: Globex told us this morning they will not renew in March unless SSO is fixed."), "EvChurn1");
@@ -82,6 +82,84 @@ public sealed class SlackChurnEscalationEndToEndTests : IAsyncLifetime
         Assert.Single(DirectMessagesTo(Backup));
         Assert.Empty(DirectMessagesTo(Sponsor));
     }
+
+    [Fact]
+    public async Task Resolving_from_the_dm_card_opens_the_risks_own_form_then_replaces_the_card_and_confirms()
+    {
+        await using var host = await StartAsync();
+        await host.PostEventAsync(
+            SlackPayloads.Message("1793610000.000100", "Heads up: Globex told us this morning they will not renew in March unless SSO is fixed."), "EvChurnForm");
+        await ClockedEventually.TrueAsync(host.Time, () => DirectMessagesTo(Owner).Count == 1, TimeSpan.FromSeconds(15));
+        var resolve = FormButtons(DirectMessagesTo(Owner)[0].Json).Single(b => ((string?)b["value"])!.Contains(CardVerbs.ChurnResolve, StringComparison.Ordinal));
+
+        const string cardTs = "1793610001.000200";
+        var press = await host.PostSignedAsync("/api/slack/interactions", Interaction(new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["user"] = new JsonObject { ["id"] = Owner, ["team_id"] = SlackHost.OurTeam },
+            ["team"] = new JsonObject { ["id"] = SlackHost.OurTeam },
+            ["channel"] = new JsonObject { ["id"] = "D" + Owner },
+            ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = cardTs, ["channel_id"] = "D" + Owner },
+            ["trigger_id"] = "1.2.churn-form",
+            ["actions"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "button", ["action_id"] = CardVerbs.OpenForm, ["block_id"] = "b1", ["value"] = (string?)resolve["value"], ["action_ts"] = "1793610002.000100",
+            }),
+        }), "application/x-www-form-urlencoded");
+        Assert.Equal(HttpStatusCode.OK, press.StatusCode);
+
+        var view = _slack.CallsTo("views.open").Single().Json["view"]!.AsObject();
+        Assert.Equal(CardVerbs.ChurnResolve, (string?)view["callback_id"]);
+        Assert.Contains("will not renew in March unless SSO is fixed", view.ToJsonString(CardFixtures.Readable), StringComparison.Ordinal);
+        CardFixtures.AssertNoSampleValue(view, "the Resolve form");
+
+        var submit = await host.PostSignedAsync("/api/slack/interactions", Interaction(new JsonObject
+        {
+            ["type"] = "view_submission",
+            ["user"] = new JsonObject { ["id"] = Owner, ["team_id"] = SlackHost.OurTeam },
+            ["team"] = new JsonObject { ["id"] = SlackHost.OurTeam },
+            ["trigger_id"] = "1.2.churn-submit",
+            ["view"] = new JsonObject
+            {
+                ["id"] = "V0CHURN1", ["type"] = "modal", ["callback_id"] = view["callback_id"]!.DeepClone(), ["private_metadata"] = view["private_metadata"]!.DeepClone(),
+                ["hash"] = "1.churn",
+                ["state"] = new JsonObject
+                {
+                    ["values"] = new JsonObject
+                    {
+                        [CardInputs.Outcome] = new JsonObject { [CardInputs.Outcome] = new JsonObject { ["type"] = "static_select", ["selected_option"] = new JsonObject { ["value"] = "saved" } } },
+                    },
+                },
+            },
+        }), "application/x-www-form-urlencoded");
+        Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
+        Assert.DoesNotContain("errors", await submit.Content.ReadAsStringAsync());
+
+        await ClockedEventually.TrueAsync(host.Time, () => _slack.CallsTo("chat.update").Any(c => c.Field("channel") == "D" + Owner && c.Field("ts") == cardTs)
+            && _slack.CallsTo("chat.postEphemeral").Any(c => c.Field("channel") == "D" + Owner && c.Field("user") == Owner), TimeSpan.FromSeconds(15));
+        var updated = _slack.CallsTo("chat.update").Single(c => c.Field("ts") == cardTs).Json;
+        Assert.Contains("Resolved (saved", updated.ToJsonString(CardFixtures.Readable), StringComparison.Ordinal);
+        Assert.Empty(FormButtons(updated));
+        Assert.DoesNotContain(CardVerbs.ChurnResolve, updated.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("resolved", _slack.CallsTo("chat.postEphemeral").Single(c => c.Field("user") == Owner).Field("text"), StringComparison.Ordinal);
+    }
+
+    /// <summary>The real host on the fake Slack, with <see cref="Directory"/> imported.</summary>
+    private async Task<TicketsSlackHost> StartAsync()
+    {
+        var host = new TicketsSlackHost(_slack);
+        _ = host.Server;
+        var imported = await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory);
+        Assert.True(imported.Succeeded, string.Join("\n", imported.Errors));
+        return host;
+    }
+
+    private static string Interaction(JsonObject payload) => "payload=" + Uri.EscapeDataString(payload.ToJsonString());
+
+    private static List<JsonObject> FormButtons(JsonObject message) =>
+        (message["blocks"] as JsonArray ?? []).OfType<JsonObject>()
+            .SelectMany(b => (b["elements"] as JsonArray ?? []).OfType<JsonObject>())
+            .Where(e => (string?)e["action_id"] == CardVerbs.OpenForm).ToList();
 
     private List<RecordedSlackCall> DirectMessagesTo(string user) =>
         _slack.CallsTo("chat.postMessage").Where(c => c.Field("channel") == "D" + user).ToList();

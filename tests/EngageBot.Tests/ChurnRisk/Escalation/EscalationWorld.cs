@@ -9,6 +9,7 @@ using EngageBot.Features.Directory.Store;
 using EngageBot.Features.Interactions;
 using EngageBot.Storage;
 using EngageBot.Storage.Sqlite;
+using EngageBot.Tests.Storage;
 using EngageBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -90,12 +91,14 @@ public sealed class EscalationWorld : IDisposable
     public ChurnRiskStore Store => Primary.GetRequiredService<ChurnRiskStore>();
 
     /// <summary>A new instance over the same database, clock and outbox (its own caches and connections).</summary>
-    public ServiceProvider Instance()
+    /// <param name="crashes">Makes this instance's store and outbox writes steps of a fault-injection schedule.</param>
+    public ServiceProvider Instance(CrashSchedule? crashes = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<IRecordStore>(new SqliteRecordStore(DatabasePath));
+        IRecordStore store = new SqliteRecordStore(DatabasePath);
+        services.AddSingleton(crashes is null ? store : new CrashingRecordStore(store, crashes));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new DirectoryOptions { RefreshInterval = TimeSpan.FromSeconds(5) }));
         services.AddSingleton<DirectoryStore>();
         services.AddSingleton<DirectoryReader>();
@@ -104,7 +107,7 @@ public sealed class EscalationWorld : IDisposable
         services.AddSingleton<IPartnerDirectory>(sp => sp.GetRequiredService<DirectoryReader>());
         services.AddSingleton<IInteractionLog, InteractionStore>();
         services.AddSingleton<IChurnDetector, RulesChurnDetector>();
-        services.AddSingleton<IOutbox>(Outbox);
+        services.AddSingleton<IOutbox>(crashes is null ? Outbox : new CrashingOutbox(Outbox, crashes));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
         services.AddSingleton(new CardLibrary(RepoPaths.Cards));
         services.AddChurnEscalationServices();

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using EngageBot.Cards;
 using EngageBot.Channels;
 using EngageBot.Features.Directory.Import;
 using EngageBot.Features.Tickets.Handling;
@@ -100,6 +102,33 @@ public sealed class SlackTicketEndToEndTests : IAsyncLifetime
         Assert.Single(slack.CallsTo("chat.postMessage"), c => c.Field("channel") == Triage);
         // Exactly one DM reached Slack: the warning nudge.
         Assert.Equal([nudge], slack.CallsTo("chat.postMessage").Where(c => c.Field("channel")?.StartsWith('D') == true));
+    }
+
+    [Fact]
+    public async Task A_button_on_the_triage_card_replaces_it_with_one_chat_update_not_two()
+    {
+        await using var host = new TicketsSlackHost(_slack);
+        _ = host.Server;
+        Assert.True((await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory)).Succeeded);
+        await host.PostEventAsync(SlackPayloads.Message(RootTs, "How do I rotate the API key?"), "Ev1");
+        await EventuallySingleAsync(host, "chat.postMessage", c => c.Field("channel") == Triage);
+        var ticket = await TicketAsync(host);
+        var triageTs = await TriageTsAsync(host, ticket.Id);
+
+        var press = SlackPayloads.BlockActions(CardVerbs.TicketAssignToMe, new JsonObject { ["ticketId"] = ticket.Id }.ToJsonString(), triageTs!, Owner, SlackHost.OurTeam)
+            .Replace(SlackPayloads.Channel, Triage, StringComparison.Ordinal);
+        var response = await host.PostSignedAsync("/api/slack/interactions", "payload=" + Uri.EscapeDataString(press), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var assigned = await host.Services.GetRequiredService<TicketService>().Store.GetAsync(ticket.Id);
+        Assert.Equal("Olivia Owner", assigned!.Assignee?.Display);
+        var outbox = host.Services.GetRequiredService<EngageBot.Channels.Outbox.IOutboxStatus>();
+        Assert.Null(await outbox.GetAsync($"{TriageCardPublisher.PostKey(ticket.Id)}|v{assigned.Version}"));
+        await ClockedEventually.TrueAsync(host.Time, () => _slack.CallsTo("chat.update").Count > 0);
+        await Task.Delay(500);
+        var update = Assert.Single(_slack.CallsTo("chat.update"));
+        Assert.Equal((Triage, triageTs), (update.Field("channel"), update.Field("ts")));
+        Assert.Contains("Olivia Owner", update.Body);
     }
 
     [Fact]

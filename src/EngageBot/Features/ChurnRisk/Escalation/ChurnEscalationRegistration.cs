@@ -21,7 +21,9 @@ public static class ChurnEscalationRegistration
         services.AddSingleton<ChurnRiskCard>();
         services.AddSingleton<ChurnRiskService>();
         services.AddSingleton<ChurnSignalHandler>();
+        services.AddSingleton<ChurnRiskActors>();
         services.AddSingleton<ChurnRiskActionHandler>();
+        services.AddSingleton<ChurnRiskFormSource>();
         services.AddSingleton<ChurnEscalationSweeper>();
         services.AddTransient<ChurnEscalationJob>();
         return services;
@@ -32,6 +34,7 @@ public static class ChurnEscalationRegistration
     {
         services.AddSingleton<IChatEventHandler>(sp => sp.GetRequiredService<ChurnSignalHandler>());
         services.AddSingleton<ICardActionHandler>(sp => sp.GetRequiredService<ChurnRiskActionHandler>());
+        services.AddSingleton<ICardFormSource>(sp => sp.GetRequiredService<ChurnRiskFormSource>());
         return services;
     }
 }

@@ -14,7 +14,7 @@ namespace EngageBot.Features.ChurnRisk.Escalation;
 public sealed class ChurnRiskActionHandler(
     ChurnRiskService risks,
     ChurnRiskCard card,
-    IDirectoryLookup lookup,
+    ChurnRiskActors actors,
     IPartnerDirectory directory) : ICardActionHandler
 {
     public const string RiskIdField = "riskId";
@@ -24,14 +24,14 @@ public sealed class ChurnRiskActionHandler(
 
     public async Task<CardActionResult> HandleAsync(CardActionInvoked action, CancellationToken cancellationToken)
     {
-        if (action.Actor is not { } user || user.Kind is AuthorKind.Partner or AuthorKind.Bot
-            || await FindPersonAsync(action.Platform, user, cancellationToken) is not { } actor)
+        if (await actors.FindAsync(action.Platform, action.Actor, cancellationToken) is not { } actor)
             return CardActionResult.Text("Only our team can act on churn risks.");
         var riskId = CardInputValidator.For(action.Data).Value(RiskIdField);
         if (riskId.Length == 0 || await risks.Store.GetAsync(riskId, cancellationToken) is null)
             return CardActionResult.Text(riskId.Length == 0 ? "This card has no risk id." : $"Churn risk {riskId} no longer exists.");
 
         ChurnRisk? risk;
+        string? confirmation = null;
         switch (action.Verb)
         {
             case CardVerbs.ChurnAcknowledge:
@@ -43,7 +43,9 @@ public sealed class ChurnRiskActionHandler(
                     .OneOf(CardInputs.Outcome, RiskOutcomes.Values)
                     .MaxLength(CardInputs.Note, 1000);
                 if (!check.IsValid) return check.Result;
-                risk = await risks.ResolveAsync(riskId, actor, RiskOutcomes.Parse(check.Value(CardInputs.Outcome))!.Value, check.Value(CardInputs.Note), cancellationToken);
+                var outcome = RiskOutcomes.Parse(check.Value(CardInputs.Outcome))!.Value;
+                risk = await risks.ResolveAsync(riskId, actor, outcome, check.Value(CardInputs.Note), cancellationToken);
+                confirmation = $"Churn risk {riskId} is resolved: {outcome.Text()}.";
                 break;
             case CardVerbs.ChurnReassign when action.Data[ConfirmField]?.GetValueKind() != System.Text.Json.JsonValueKind.True:
                 // First press: the card turns into its "reassign to" form (one input-taking action per card view keeps Slack to one form button).
@@ -56,18 +58,15 @@ public sealed class ChurnRiskActionHandler(
                 if (newOwner.SlackUserId is null && newOwner.TeamsAadObjectId is null)
                     return CardActionResult.Invalid(new Dictionary<string, string> { [CardInputs.Assignee] = $"{newOwner.Name} has no Slack or Teams id in the directory, so they can't get the card." });
                 risk = await risks.ReassignAsync(riskId, actor, newOwner, cancellationToken);
+                confirmation = $"Churn risk {riskId} is now {newOwner.Name}'s; they have been sent the card.";
                 break;
             default:
                 return CardActionResult.Text($"Unknown action {action.Verb}.");
         }
-        return risk is null ? CardActionResult.Text($"Churn risk {riskId} no longer exists.") : CardActionResult.Updated(await card.CardAsync(risk, cancellationToken));
-    }
-
-    private async Task<Person?> FindPersonAsync(ChatPlatform platform, ChatUser user, CancellationToken ct)
-    {
-        var summary = await lookup.FindPersonAsync(platform, user.AadObjectId ?? user.Id, ct)
-            ?? (user.AadObjectId is null ? null : await lookup.FindPersonAsync(platform, user.Id, ct));
-        return summary is null ? null : await directory.GetPersonAsync(summary.Id, ct);
+        // Forms (resolve, reassign) also confirm in words: on Slack the form closes and the card changes elsewhere.
+        return risk is null
+            ? CardActionResult.Text($"Churn risk {riskId} no longer exists.")
+            : new CardActionResult(await card.CardAsync(risk, cancellationToken), confirmation);
     }
 
     private async Task<Person?> FindByIdOrEmailAsync(string value, CancellationToken ct)

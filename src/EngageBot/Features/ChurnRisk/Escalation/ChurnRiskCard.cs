@@ -15,11 +15,15 @@ public sealed class ChurnRiskCard(CardLibrary cards, IPartnerDirectory directory
     {
         var card = await CardAsync(risk, ct);
         var subject = risk.Customer is null ? PartnerName(await directory.GetPartnerAsync(risk.PartnerId, ct), risk) : $"{risk.Customer}";
-        return new OutboundMessage($"{heading}: {risk.Severity.ToString().ToLowerInvariant()} churn risk {risk.Id} ({subject})", card);
+        return new OutboundMessage($"{heading}: {risk.Severity.ToString().ToLowerInvariant()} churn risk {risk.Id} ({subject})", card, risk.PartnerId);
     }
 
     /// <param name="reassigning">Show the "reassign to" input and its confirm button instead of the usual actions.</param>
-    public async Task<JsonObject> CardAsync(ChurnRisk risk, CancellationToken ct, bool reassigning = false)
+    public async Task<JsonObject> CardAsync(ChurnRisk risk, CancellationToken ct, bool reassigning = false) =>
+        cards.Expand(CardNames.ChurnRisk, await DataAsync(risk, ct, reassigning));
+
+    /// <summary>The template's data for <paramref name="risk"/> (also what its Slack forms are expanded with).</summary>
+    public async Task<JsonObject> DataAsync(ChurnRisk risk, CancellationToken ct, bool reassigning = false)
     {
         var partner = await directory.GetPartnerAsync(risk.PartnerId, ct);
         var owner = await directory.GetPersonAsync(risk.OwnerId, ct);
@@ -60,7 +64,7 @@ public sealed class ChurnRiskCard(CardLibrary cards, IPartnerDirectory directory
             },
         };
         if (data["risk"]!["customer"] is null) data["risk"]!.AsObject().Remove("customer");
-        return cards.Expand(CardNames.ChurnRisk, data);
+        return data;
     }
 
     private static string StatusText(ChurnRisk risk) => risk.Status switch

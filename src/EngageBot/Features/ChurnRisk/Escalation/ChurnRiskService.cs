@@ -50,13 +50,21 @@ public sealed class ChurnRiskService(
         var kind = raise.Kind == ChurnKind.Customer && customer is not null ? ChurnKind.Customer : ChurnKind.Partner;
         var subject = ChurnRisk.SubjectOf(kind, customer);
         var (slotRiskId, slotETag) = await store.FindOpenSlotAsync(raise.PartnerId, subject, ct);
-        if (slotRiskId is not null && await store.GetAsync(slotRiskId, ct) is { } current
-            && (current.Status != RiskStatus.Resolved && now - current.LastSignalAt <= options.Value.JoinWindow || slotRiskId == IdFor(raise)))
+        var current = slotRiskId is null ? null : await store.GetAsync(slotRiskId, ct);
+        // This very raise opened it (a redelivery, or a crash before the owner's card was queued): report it as opened so
+        // the card is (re)queued under its key, which the outbox sends once; joining would drop the card for good.
+        if (current is not null && current.Id == IdFor(raise)) return (current, current.Status != RiskStatus.Resolved, false);
+        if (current is not null && current.Status != RiskStatus.Resolved && now - current.LastSignalAt <= options.Value.JoinWindow)
         {
             var severityBefore = current.Severity;
             var sooner = await deadlines.AckDeadlineAsync(raise.PartnerId, raise.Severity, now, ct);
-            var (joined, _) = await store.UpdateAsync(current.Id, r => r.Join(raise.Severity, raise.Evidence, raise.RaisedBy, now) && BringForward(r, sooner), ct);
-            return (joined, false, joined is not null && joined.Severity > severityBefore);
+            var (joined, changed) = await store.UpdateAsync(current.Id, r => r.Join(raise.Severity, raise.Evidence, raise.RaisedBy, now) && BringForward(r, sooner), ct);
+            // Unchanged means this raise's evidence is already there (a redelivery): re-queue the "severity raised" card a
+            // crash may have cut off if the risk was raised to this raise's severity; its key is per severity, so it goes once.
+            var raised = joined is not null && (changed
+                ? joined.Severity > severityBefore
+                : joined.Severity == raise.Severity && await WasRaisedToItsSeverityAsync(joined, ct));
+            return (joined, false, raised);
         }
 
         if (await directory.GetPartnerAsync(raise.PartnerId, ct) is null)
@@ -86,6 +94,14 @@ public sealed class ChurnRiskService(
         risk.Audit(now, "opened", raise.RaisedBy, $"{raise.Evidence.Source}; {kind} risk, {raise.Severity}; owner {owner.Id}");
         await store.CreateAsync(risk, slotETag, ct);
         return (risk, true, false);
+    }
+
+    private async Task<bool> WasRaisedToItsSeverityAsync(ChurnRisk risk, CancellationToken ct)
+    {
+        await foreach (var entry in store.ReadAuditAsync(risk.Id, ct))
+            if (entry.Action == "joined" && entry.Detail?.EndsWith($"severity raised to {risk.Severity}", StringComparison.Ordinal) == true)
+                return true;
+        return false;
     }
 
     // A more severe signal on an open, unacknowledged risk brings its deadline forward, never back.

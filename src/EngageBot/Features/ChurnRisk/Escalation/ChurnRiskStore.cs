@@ -24,14 +24,8 @@ public sealed class ChurnRiskStore(IRecordStore store, ChurnRiskDueIndex dueInde
     private readonly IRecordTable _risks = store.Table("ChurnRisks");
     private readonly IRecordTable _open = store.Table("ChurnRisksOpen");
 
-    public async Task<ChurnRisk?> GetAsync(string riskId, CancellationToken ct = default)
-    {
-        if (await _risks.GetAsync(riskId, RiskRow, ct) is not { } record) return null;
-        var risk = JsonSerializer.Deserialize<ChurnRisk>(record.GetString("State") ?? "null", Json)
-            ?? throw new InvalidDataException($"Churn risk {riskId} has no state.");
-        risk.ETag = record.ETag;
-        return risk;
-    }
+    public async Task<ChurnRisk?> GetAsync(string riskId, CancellationToken ct = default) =>
+        await _risks.GetAsync(riskId, RiskRow, ct) is { } record ? FromRecord(record) : null;
 
     /// <summary>The risk currently holding the subject's slot (it may be resolved or outside the join window), with the slot's ETag.</summary>
     public async Task<(string? RiskId, string? ETag)> FindOpenSlotAsync(string partnerId, string subject, CancellationToken ct = default)
@@ -73,6 +67,21 @@ public sealed class ChurnRiskStore(IRecordStore store, ChurnRiskDueIndex dueInde
             if (before is not null && before != after) await dueIndex.RemoveAsync(before, token);
             return (risk, true);
         }, ct);
+
+    /// <summary>Every risk, resolved ones included: a scan of the risk rows across partitions, for admin listings only.</summary>
+    public async IAsyncEnumerable<ChurnRisk> ListAllAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await foreach (var record in _risks.QueryAsync(new RecordQuery { RowKeyFrom = RiskRow, RowKeyBefore = RiskRow + '\uffff' }, ct))
+            yield return FromRecord(record);
+    }
+
+    private static ChurnRisk FromRecord(StorageRecord record)
+    {
+        var risk = JsonSerializer.Deserialize<ChurnRisk>(record.GetString("State") ?? "null", Json)
+            ?? throw new InvalidDataException($"Churn risk {record.PartitionKey} has no state.");
+        risk.ETag = record.ETag;
+        return risk;
+    }
 
     public async IAsyncEnumerable<RiskAuditEntry> ReadAuditAsync(string riskId, [EnumeratorCancellation] CancellationToken ct = default)
     {

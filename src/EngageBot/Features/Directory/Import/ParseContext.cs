@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 
 namespace EngageBot.Features.Directory.Import;
@@ -6,7 +7,7 @@ namespace EngageBot.Features.Directory.Import;
 /// What the section readers share while reading one file: the errors so far, and the cross-references
 /// (person, tier, calendar, partner ids) that can only be checked once every section is read.
 /// </summary>
-internal sealed class ParseContext
+internal sealed partial class ParseContext
 {
     public List<DirectoryError> Errors { get; } = [];
 
@@ -15,7 +16,21 @@ internal sealed class ParseContext
     private readonly Dictionary<(string Kind, string Id), Mark> _definitions = new();
     private readonly Dictionary<(string Kind, string Key), (string Owner, Mark At)> _claims = new();
 
-    public void Error(Mark at, string message) => Errors.Add(new((int)at.Line, (int)at.Column, message));
+    private readonly HashSet<(long Line, long Column, string Problem)> _reported = [];
+
+    /// <summary>
+    /// Reports a problem at a position, once: a YAML alias (*name) makes every user of an anchor read the same node, so
+    /// the same problem at the same place is reported for the first user only, not again for each (e.g. "customer 'b'").
+    /// </summary>
+    public void Error(Mark at, string message)
+    {
+        if (_reported.Add((at.Line, at.Column, LeadingSubject().Replace(message, "", 1))))
+            Errors.Add(new DirectoryError((int)at.Line, (int)at.Column, message));
+    }
+
+    // "person 'jdoe'", "customer #3": the subject readers put in front of a message.
+    [GeneratedRegex(@"^[a-z]+ (?:'[^']*'|#\d+)")]
+    private static partial Regex LeadingSubject();
 
     /// <summary>Records an id of a kind (partner, person…); false, with an error, if it was already defined.</summary>
     public bool Define(string kind, string id, Mark at)

@@ -62,7 +62,7 @@ internal static partial class TypedFields
         return null;
     }
 
-    /// <summary>A daily window "HH:mm-HH:mm" with start before end.</summary>
+    /// <summary>A daily window "HH:mm-HH:mm" with start before end; "24:00" ends it at midnight, so "00:00-24:00" is the whole day.</summary>
     public static DailyHours? Hours(this YamlMap map, string key, bool required = true)
     {
         var field = required ? map.Required(key) : map.Optional(key);
@@ -70,12 +70,15 @@ internal static partial class TypedFields
         var parts = value.Split('-', StringSplitOptions.TrimEntries);
         if (parts.Length == 2
             && TimeOnly.TryParseExact(parts[0], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
-            && TimeOnly.TryParseExact(parts[1], "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
-            && start < end)
+            && (parts[1] == "24:00" ? TimeOnly.MinValue : ParseTime(parts[1])) is { } end
+            && (start < end || (end == TimeOnly.MinValue && parts[1] == "24:00")))
             return new DailyHours(start, end);
-        map.Context.Error(at, $"{map.What}: '{key}' '{value}' is not a time range (e.g. 09:00-17:00)");
+        map.Context.Error(at, $"{map.What}: '{key}' '{value}' is not a time range (e.g. 09:00-17:00, 00:00-24:00)");
         return null;
     }
+
+    private static TimeOnly? ParseTime(string text) =>
+        TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
 
     /// <summary>Enum values written in snake_case (questions_only → QuestionsOnly).</summary>
     public static T? Enum<T>(this YamlMap map, string key, T? fallback = null) where T : struct, Enum

@@ -39,7 +39,8 @@ public sealed class ChannelLinkActionHandler(DirectoryReader reader, DirectorySt
         await store.SaveChannelLinkAsync(new ChannelLink(platform, channelId, partner.Id, person.Id, now), cancellationToken);
         reader.Invalidate();
         logger.LogInformation("{PersonId} linked {Platform} channel {ChannelId} to partner {PartnerId}.", person.Id, platform, channelId, partner.Id);
-        return CardActionResult.Updated(ChannelLinkCard.Linked(platform, channelId, channelName, partner, person, now));
+        return new CardActionResult(ChannelLinkCard.Linked(platform, channelId, channelName, partner, person, now),
+            ChannelLinkCard.LinkedText(platform, channelId, channelName, partner));
     }
 
     private static string? Text(CardActionInvoked action, string key) =>

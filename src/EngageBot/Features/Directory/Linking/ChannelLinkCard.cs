@@ -32,9 +32,12 @@ public static class ChannelLinkCard
 
     public static JsonObject Linked(ChatPlatform platform, string channelId, string? channelName, Partner partner, Person linkedBy, DateTimeOffset at) =>
         Card(
-            TextBlock($"{Describe(platform, channelId, channelName)} is linked to {partner.Name} ({partner.Id}).", bold: true),
+            TextBlock(LinkedText(platform, channelId, channelName, partner), bold: true),
             TextBlock($"Linked by {linkedBy.Name} on {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC. To keep it in the directory file, add it to the partner's "
                 + $"'{PlatformValue(platform)}.channels'.", subtle: true));
+
+    public static string LinkedText(ChatPlatform platform, string channelId, string? channelName, Partner partner) =>
+        $"{Describe(platform, channelId, channelName)} is linked to {partner.Name} ({partner.Id}).";
 
     public static JsonObject AlreadyClaimed(ChatPlatform platform, string channelId, string? channelName, Partner owner) =>
         Card(TextBlock(AlreadyClaimedText(platform, channelId, channelName, owner)));

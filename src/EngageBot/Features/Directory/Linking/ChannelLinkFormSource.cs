@@ -4,17 +4,19 @@ using EngageBot.Channels;
 
 namespace EngageBot.Features.Directory.Linking;
 
-/// <summary>The channel-link form opened from Slack's "open form" button lists the partners as they are now.</summary>
+/// <summary>The channel-link form opened from Slack's "open form" button lists the partners as they are now, to people in the directory.</summary>
 public sealed class ChannelLinkFormSource(IPartnerDirectory directory) : ICardFormSource
 {
-    public string Verb => ChannelLinkCard.Verb;
+    public string Card => ChannelLinkCard.TemplateName;
 
-    public async Task<JsonObject?> GetFormDataAsync(JsonObject actionData, ChatUser actor, CancellationToken cancellationToken)
+    public async Task<JsonObject?> GetFormDataAsync(string verb, JsonObject actionData, ChatPlatform platform, ChatUser actor, CancellationToken cancellationToken)
     {
         if (actionData[ChannelLinkCard.ChannelField]?.GetValue<string>() is not { Length: > 0 } channelId
-            || !Enum.TryParse<ChatPlatform>(actionData[ChannelLinkCard.PlatformField]?.GetValue<string>(), ignoreCase: true, out var platform))
+            || !Enum.TryParse<ChatPlatform>(actionData[ChannelLinkCard.PlatformField]?.GetValue<string>(), ignoreCase: true, out var channelPlatform))
             return null;
         var snapshot = await directory.GetSnapshotAsync(cancellationToken);
-        return ChannelLinkCard.Data(platform, channelId, actionData[ChannelLinkCard.ChannelNameField]?.GetValue<string>(), snapshot.Partners);
+        // The partner list is internal: only people who may link (those in the directory) see it.
+        if (PlatformIdentity.Find(snapshot, platform, actor) is null) return null;
+        return ChannelLinkCard.Data(channelPlatform, channelId, actionData[ChannelLinkCard.ChannelNameField]?.GetValue<string>(), snapshot.Partners);
     }
 }

@@ -40,7 +40,7 @@ public sealed class TemplateTicketCards(CardLibrary library) : ITicketCards
             Sla = new
             {
                 State = v.TriageSlaState ?? "ok",
-                Label = v.TriageSlaClock ?? "no clock running",
+                Label = v.TriageTimeLeft ?? "no clock running",
                 DueAt = v.TriageDueAt,
                 WarnAt = v.TriageWarnAt,
             },

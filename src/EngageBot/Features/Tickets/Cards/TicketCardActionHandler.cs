@@ -43,7 +43,7 @@ public sealed class TicketCardActionHandler(
                 _ => false,
             };
             return (source is not null && t.RememberTriageMessage(source)) | changed;
-        }, cancellationToken);
+        }, cancellationToken, answeredOn: source);
         if (ticket is null) return CardActionResult.Text($"Ticket {id} no longer exists.");
         return CardActionResult.Updated(cards.TriageCard(views.Create(ticket, policy)));
     }

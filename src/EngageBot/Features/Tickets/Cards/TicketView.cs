@@ -20,4 +20,5 @@ public sealed record TicketView(
     string? TriageSlaState,
     string? TriageNote,
     DateTimeOffset? TriageDueAt = null,
-    DateTimeOffset? TriageWarnAt = null);
+    DateTimeOffset? TriageWarnAt = null,
+    string? TriageTimeLeft = null);

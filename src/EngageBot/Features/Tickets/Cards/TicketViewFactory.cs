@@ -1,4 +1,5 @@
 using System.Globalization;
+using EngageBot.Cards;
 using EngageBot.Features.Tickets.Lifecycle;
 using EngageBot.Features.Tickets.Policy;
 using EngageBot.Features.Tickets.Sla;
@@ -16,7 +17,7 @@ public sealed class TicketViewFactory(TimeProvider time)
             .Where(c => c.Clock is { IsRunning: true, DueAt: not null })
             .OrderBy(c => c.Clock.DueAt)
             .FirstOrDefault();
-        string? clock = null, state = null, note = null;
+        string? clock = null, state = null, note = null, left = null;
         DateTimeOffset? dueAt = null, warnAt = null;
         if (running.Clock is { DueAt: { } due } c)
         {
@@ -25,10 +26,14 @@ public sealed class TicketViewFactory(TimeProvider time)
             (dueAt, warnAt) = (due, c.WarnAt);
             state = now >= due ? "breached" : c.WarnAt is { } warn && now >= warn ? "warning" : "ok";
             if (state == "breached") note = $"{Describe(running.Kind)} SLA breached; escalation follows the partner's chain.";
+            // Wall-clock time to the due instant (which is business-time based): what the reader can plan with.
+            var kind = Describe(running.Kind).ToLowerInvariant();
+            left = now < due ? $"{CardText.Duration(due - now)} left ({kind})" : $"overdue by {CardText.Duration(now - due)} ({kind})";
         }
         else if (ticket.Status == TicketStatus.WaitingOnPartner)
         {
             clock = $"Resolution clock paused ({ticket.Resolution.Used.TotalHours:0.#} business hours used)";
+            left = clock;
         }
         return new TicketView(
             ticket.Id,
@@ -46,7 +51,8 @@ public sealed class TicketViewFactory(TimeProvider time)
             state,
             note,
             dueAt,
-            warnAt);
+            warnAt,
+            left);
     }
 
     public static string Describe(TicketStatus status) => status switch

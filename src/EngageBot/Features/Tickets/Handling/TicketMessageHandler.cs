@@ -35,15 +35,18 @@ public sealed class TicketMessageHandler(
             await tickets.RememberCandidateAsync(message, ct); // an internal 🎫 can still make it a ticket
             return;
         }
-        if ((await tickets.FindSourceAsync(message.Conversation, message.MessageId, ct))?.TicketId is not null) return; // redelivery
-
         var intent = QuestionClassifier.Classify(message.Text);
-        if (await FindJoinableAsync(policy.PartnerId, message, ct) is { } recent)
+        // A redelivery (or a crash part-way) finds the message already linked: finish what the link started rather than stop.
+        var linkedId = (await tickets.FindSourceAsync(message.Conversation, message.MessageId, ct))?.TicketId;
+        var linked = linkedId is null ? null : await tickets.Store.GetAsync(linkedId, ct);
+        if (linkedId is not null && (linked is null || linked.RootMessageId == message.MessageId))
         {
-            await tickets.LinkMessageAsync(recent, message.MessageId, message.Actor, message.Text, ct);
-            await tickets.ChangeAsync(recent.Id, (t, sla) => intent == MessageIntent.Pleasantry
-                ? t.OnPartnerMessage(actor.Party, message.MessageId, time.GetUtcNow(), sla)
-                : t.JoinQuestion(actor.Party, message.MessageId, message.Text, time.GetUtcNow(), sla), ct);
+            await tickets.OpenAsync(policy, message.Conversation, message.MessageId, message.Text, actor.Party, message.Actor, "message", TicketUrgency.Normal, ct);
+            return;
+        }
+        if ((linked ?? await FindJoinableAsync(policy.PartnerId, message, ct)) is { } recent)
+        {
+            await JoinAsync(recent, message, actor, intent, ct);
             return;
         }
         var opens = intent switch
@@ -75,12 +78,31 @@ public sealed class TicketMessageHandler(
     private async Task OnReplyAsync(MessagePosted reply, TicketActor actor, CancellationToken ct)
     {
         if (await tickets.FindByMessageAsync(reply.Conversation, reply.Conversation.ThreadId!, ct) is not { } ticket) return;
-        if (await tickets.Store.HasMessageAsync(ticket.Id, reply.MessageId, ct)) return; // redelivery
         await tickets.LinkMessageAsync(ticket, reply.MessageId, reply.Actor, null, ct);
+        if (await tickets.Store.HasMessageAsync(ticket.Id, reply.MessageId, ct))
+        {
+            await tickets.RefreshTriageCardAsync(ticket, ct); // a redelivery: the change is written, its card update may not be queued
+            return;
+        }
         var now = time.GetUtcNow();
         await tickets.ChangeAsync(ticket.Id, (t, sla) => actor.IsInternal
             ? t.OnInternalReply(actor.Party, reply.MessageId, now)
             : t.OnPartnerMessage(actor.Party, reply.MessageId, now, sla), ct);
+    }
+
+    // The message's link, then the ticket change that records it (with the message, atomically); on a redelivery
+    // whose change is already written only the card update is (re)queued.
+    private async Task JoinAsync(Ticket ticket, MessagePosted message, TicketActor actor, MessageIntent intent, CancellationToken ct)
+    {
+        await tickets.LinkMessageAsync(ticket, message.MessageId, message.Actor, message.Text, ct);
+        if (await tickets.Store.HasMessageAsync(ticket.Id, message.MessageId, ct))
+        {
+            await tickets.RefreshTriageCardAsync(ticket, ct);
+            return;
+        }
+        await tickets.ChangeAsync(ticket.Id, (t, sla) => intent == MessageIntent.Pleasantry
+            ? t.OnPartnerMessage(actor.Party, message.MessageId, time.GetUtcNow(), sla)
+            : t.JoinQuestion(actor.Party, message.MessageId, message.Text, time.GetUtcNow(), sla), ct);
     }
 
     // The partner user's own ticket in this channel that nobody has answered yet and that heard from them within the window.

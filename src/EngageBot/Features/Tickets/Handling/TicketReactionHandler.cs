@@ -15,7 +15,8 @@ public sealed class TicketReactionHandler(TicketService tickets, ITicketPolicySo
         var ticket = await tickets.FindByMessageAsync(reaction.Conversation, reaction.MessageId, ct);
         if (reaction.Reaction == TicketReactions.OpenTicket)
         {
-            if (ticket is null) await OpenFromMessageAsync(reaction.Conversation, reaction.MessageId, null, actor, "🎫 reaction", ct);
+            // Also when the ticket exists: opening is idempotent and finishes an opening a crash interrupted.
+            await OpenFromMessageAsync(reaction.Conversation, reaction.MessageId, null, actor, "🎫 reaction", ct);
             return;
         }
         if (ticket is null || !actor.IsInternal) return;
@@ -38,7 +39,7 @@ public sealed class TicketReactionHandler(TicketService tickets, ITicketPolicySo
     {
         if (action.CallbackId != TicketReactions.OpenTicketAction) return;
         var existing = await tickets.FindByMessageAsync(action.Conversation, action.TargetMessageId, ct);
-        var ticket = existing ?? await OpenFromMessageAsync(action.Conversation, action.TargetMessageId, action.TargetText, actor, "message action", ct);
+        var ticket = await OpenFromMessageAsync(action.Conversation, action.TargetMessageId, action.TargetText, actor, "message action", ct);
         var answer = ticket is null
             ? "This channel is not linked to a partner, so no ticket was opened."
             : existing is null ? $"Opened ticket {ticket.Id}." : $"This message already belongs to ticket {ticket.Id}.";

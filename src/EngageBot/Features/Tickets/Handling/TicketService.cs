@@ -25,34 +25,48 @@ public sealed class TicketService(
 {
     public TicketStore Store => store;
 
-    /// <summary>Opens a ticket for a message, or returns the one it already opened (redeliveries, two instances).</summary>
+    /// <summary>
+    /// Opens a ticket for a message, or finishes opening the one the message already claimed (redeliveries, two instances,
+    /// a crash part-way). Each write is idempotent (the link keeps the first ticket id, the ticket row is created once) and
+    /// the acknowledgement and triage card are always (re)queued under per-ticket keys, which the outbox sends once; so a
+    /// crash between any two writes, then a redelivery, leaves one ticket with one acknowledgement and one card.
+    /// </summary>
     public async Task<Ticket> OpenAsync(PartnerTicketPolicy policy, ConversationRef channel, string messageId, string text,
         TicketParty openedBy, ChatUser? author, string via, TicketUrgency urgency, CancellationToken ct)
     {
         var id = await sources.LinkAsync(channel.Platform, channel.ChannelId, messageId, TicketIds.New(), author, text, ct);
-        if (await store.GetAsync(id, ct) is { } existing) return existing;
-        var ticket = Ticket.Open(id, policy.PartnerId, channel with { ThreadId = null }, messageId, openedBy, text, via, time.GetUtcNow(), SlaContext.From(policy), urgency);
+        var ticket = await store.GetAsync(id, ct)
+            ?? await CreateAsync(Ticket.Open(id, policy.PartnerId, channel with { ThreadId = null }, messageId, openedBy, text, via, time.GetUtcNow(),
+                SlaContext.From(policy), urgency), via, ct);
+        if (options.CurrentValue.AcknowledgeInThread)
+        {
+            var acknowledgement = options.CurrentValue.AcknowledgementText.Replace("{id}", ticket.Id, StringComparison.Ordinal);
+            await outbox.EnqueueAsync($"ticket-ack|{ticket.Id}", DeliveryTarget.Post(ticket.Thread), new OutboundMessage(acknowledgement), ct);
+        }
+        await triage.PublishAsync(ticket, policy, ct);
+        return ticket;
+    }
+
+    private async Task<Ticket> CreateAsync(Ticket ticket, string via, CancellationToken ct)
+    {
         try
         {
             await store.CreateAsync(ticket, ct);
         }
         catch (RecordExistsException)
         {
-            return await store.GetAsync(id, ct) ?? ticket;
+            return await store.GetAsync(ticket.Id, ct) ?? ticket; // another instance created it first
         }
-        log.LogInformation("Ticket {TicketId} opened for partner {PartnerId} via {Via}", id, policy.PartnerId, via);
-        EngageBotMetrics.TicketOpened(channel.Platform);
-        if (options.CurrentValue.AcknowledgeInThread)
-        {
-            var text2 = options.CurrentValue.AcknowledgementText.Replace("{id}", id, StringComparison.Ordinal);
-            await outbox.EnqueueAsync($"ticket-ack|{id}", DeliveryTarget.Post(ticket.Thread), new OutboundMessage(text2), ct);
-        }
-        await triage.PublishAsync(ticket, policy, ct);
+        log.LogInformation("Ticket {TicketId} opened for partner {PartnerId} via {Via}", ticket.Id, ticket.PartnerId, via);
+        EngageBotMetrics.TicketOpened(ticket.Platform);
         return ticket;
     }
 
-    /// <summary>Applies a change under optimistic concurrency; refreshes the triage card when something changed.</summary>
-    public async Task<(Ticket? Ticket, bool Changed)> ChangeAsync(string ticketId, Func<Ticket, SlaContext, bool> change, CancellationToken ct)
+    /// <summary>
+    /// Applies a change under optimistic concurrency; refreshes the triage card when something changed, unless the change
+    /// came from a button on that card (<paramref name="answeredOn"/>): the caller's answer replaces it.
+    /// </summary>
+    public async Task<(Ticket? Ticket, bool Changed)> ChangeAsync(string ticketId, Func<Ticket, SlaContext, bool> change, CancellationToken ct, MessageRef? answeredOn = null)
     {
         var current = await store.GetAsync(ticketId, ct);
         if (current is null) return (null, false);
@@ -64,8 +78,15 @@ public sealed class TicketService(
         }
         var sla = SlaContext.From(policy);
         var result = await store.UpdateAsync(ticketId, t => change(t, sla), ct);
-        if (result.Changed && result.Ticket is { } ticket) await triage.PublishAsync(ticket, policy, ct);
+        if (result.Changed && result.Ticket is { } ticket) await triage.PublishAsync(ticket, policy, ct, answeredOn: answeredOn);
         return result;
+    }
+
+    /// <summary>(Re)queues the triage card for the ticket as stored; the outbox sends each version once.</summary>
+    public async Task RefreshTriageCardAsync(Ticket ticket, CancellationToken ct)
+    {
+        if (await store.GetAsync(ticket.Id, ct) is { } current && await policies.GetPartnerPolicyAsync(current.PartnerId, ct) is { } policy)
+            await triage.PublishAsync(current, policy, ct);
     }
 
     public async Task<Ticket?> FindByMessageAsync(ConversationRef conversation, string messageId, CancellationToken ct)

@@ -13,7 +13,9 @@ namespace EngageBot.Features.Tickets.Handling;
 public sealed class TriageCardPublisher(IOutbox outbox, ITicketCards cards, TicketViewFactory views, ILogger<TriageCardPublisher> log)
 {
     /// <param name="occasion">Set when the card changes without the ticket changing (an SLA breach), so the update gets its own key.</param>
-    public async Task PublishAsync(Ticket ticket, PartnerTicketPolicy policy, CancellationToken ct, string? occasion = null)
+    /// <param name="answeredOn">A card whose button caused the change: the platform adapter replaces that card with the
+    /// handler's answer, so updating it here too would send the same update twice.</param>
+    public async Task PublishAsync(Ticket ticket, PartnerTicketPolicy policy, CancellationToken ct, string? occasion = null, MessageRef? answeredOn = null)
     {
         var channel = PostedIn(ticket) ?? TriageChannel(ticket, policy);
         if (channel is null)
@@ -22,10 +24,11 @@ public sealed class TriageCardPublisher(IOutbox outbox, ITicketCards cards, Tick
             return;
         }
         var view = views.Create(ticket, policy);
-        var message = new OutboundMessage($"{view.PartnerName}: ticket {ticket.Id} ({view.Status})", cards.TriageCard(view));
+        var message = new OutboundMessage($"{view.PartnerName}: ticket {ticket.Id} ({view.Status})", cards.TriageCard(view), ticket.PartnerId);
         // The post's key is per ticket, so it is sent once whatever version first asks for it (e.g. after a lost open).
         await outbox.EnqueueAsync(PostKey(ticket.Id), DeliveryTarget.Post(channel), message, ct);
         if (ticket.Version <= 1 && occasion is null) return; // the post itself shows the opening state
+        if (answeredOn is not null && ticket.TriageMessageId == answeredOn.MessageId && channel.ChannelId == answeredOn.Conversation.ChannelId) return;
         var target = ticket.TriageMessageId is { } known
             ? DeliveryTarget.Update(new MessageRef(channel, known))
             : OutboxReference.Update(channel, PostKey(ticket.Id));

@@ -31,6 +31,6 @@ public static class NudgeText
             ThresholdLevel.Breach => $"🔴 {subject}: the {clock} SLA was breached at {due}. \"{summary}\" {link}",
             _ => $"⚠️ Escalation: {subject} has breached its {clock} SLA since {breach} and is still open. \"{summary}\" {link}",
         };
-        return new OutboundMessage(text);
+        return new OutboundMessage(text, PartnerId: ticket.PartnerId);
     }
 }

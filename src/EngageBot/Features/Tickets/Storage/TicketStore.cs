@@ -30,9 +30,11 @@ public sealed class TicketStore(IRecordStore store, TicketDueIndex dueIndex, Tim
     /// <summary>Stores a new ticket; throws <see cref="RecordExistsException"/> if the id is taken.</summary>
     public async Task CreateAsync(Ticket ticket, CancellationToken ct = default)
     {
+        // Index and listing rows first (all upserts): a crash before the ticket row leaves stale rows that readers
+        // skip and a redelivery overwrites, never a ticket missing from "open tickets".
         await dueIndex.AddAsync(ticket.Id, TicketThresholds.Pending(ticket), ct);
-        await CommitAsync(ticket, RecordOperation.Insert(TicketRecordMapper.ToRecord(ticket)), ct);
         await UpdateListingsAsync(null, null, ticket, ct);
+        await CommitAsync(ticket, RecordOperation.Insert(TicketRecordMapper.ToRecord(ticket)), ct);
     }
 
     /// <summary>
@@ -69,6 +71,22 @@ public sealed class TicketStore(IRecordStore store, TicketDueIndex dueIndex, Tim
 
     public IAsyncEnumerable<Ticket> ListOpenAsync(CancellationToken ct = default) =>
         LoadListedAsync(_open, new RecordQuery(), t => t.Status.IsActive(), ct);
+
+    /// <summary>The partner's tickets that are not closed (resolved ones included).</summary>
+    public IAsyncEnumerable<Ticket> ListListedByPartnerAsync(string partnerId, CancellationToken ct = default) =>
+        LoadListedAsync(_open, RecordQuery.Partition(partnerId), t => t.PartnerId == partnerId && t.Status != TicketStatus.Closed, ct);
+
+    /// <summary>Every ticket that is not closed (resolved ones included).</summary>
+    public IAsyncEnumerable<Ticket> ListListedAsync(CancellationToken ct = default) =>
+        LoadListedAsync(_open, new RecordQuery(), t => t.Status != TicketStatus.Closed, ct);
+
+    /// <summary>Every ticket, closed ones included: a scan of the ticket rows across partitions, for admin listings only.</summary>
+    public async IAsyncEnumerable<Ticket> ListAllAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var ticketRows = new RecordQuery { RowKeyFrom = TicketRecordMapper.TicketRow, RowKeyBefore = TicketRecordMapper.TicketRow + '\uffff' };
+        await foreach (var r in _tickets.QueryAsync(ticketRows, ct))
+            yield return TicketRecordMapper.FromRecord(r);
+    }
 
     public IAsyncEnumerable<Ticket> ListAssignedAsync(string assigneeId, CancellationToken ct = default) =>
         LoadListedAsync(_mine, RecordQuery.Partition(TicketKeys.Escape(assigneeId)),
