@@ -43,20 +43,51 @@ public sealed class BotTokenValidator
         };
     }
 
+    /// <summary>Both steps at once, for callers that have the activity already: <see cref="AuthenticateAsync"/>, then <see cref="AuthorizeAsync"/>.</summary>
     public async Task<TokenValidationOutcome> ValidateAsync(string? authorizationHeader, string channelId, string serviceUrl, CancellationToken cancellationToken = default)
+    {
+        var token = await AuthenticateAsync(authorizationHeader, cancellationToken);
+        return token.IsValid ? await AuthorizeAsync(token, channelId, serviceUrl, cancellationToken) : token;
+    }
+
+    /// <summary>
+    /// Step 1, from the header alone: a genuine, current Bot Connector token for this bot (401 otherwise). Endpoints
+    /// run it before reading the body, so an unauthenticated caller cannot make us buffer anything.
+    /// </summary>
+    public async Task<TokenValidationOutcome> AuthenticateAsync(string? authorizationHeader, CancellationToken cancellationToken = default)
     {
         try
         {
-            return await ValidateCoreAsync(authorizationHeader, channelId, serviceUrl, cancellationToken);
+            return await AuthenticateCoreAsync(authorizationHeader, cancellationToken);
         }
         catch (InvalidOperationException e) when (e.Message.StartsWith("IDX", StringComparison.Ordinal))
         {
-            // ConfigurationManager could not fetch the metadata or keys (IDX20803/IDX10000-range messages).
-            return new TokenValidationOutcome(TokenValidationStatus.KeysUnavailable, "signing keys unavailable: " + e.Message.Split('.')[0]);
+            return KeysUnavailable(e);
         }
     }
 
-    private async Task<TokenValidationOutcome> ValidateCoreAsync(string? authorizationHeader, string channelId, string serviceUrl, CancellationToken cancellationToken)
+    /// <summary>Step 2, with the activity: the authenticated token may speak for this channel and service URL (403 otherwise).</summary>
+    public async Task<TokenValidationOutcome> AuthorizeAsync(TokenValidationOutcome authenticated, string channelId, string serviceUrl, CancellationToken cancellationToken = default)
+    {
+        if (!authenticated.IsValid) return authenticated;
+        EndorsementMap endorsements;
+        try { endorsements = await _endorsements.GetConfigurationAsync(cancellationToken); }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("IDX", StringComparison.Ordinal)) { return KeysUnavailable(e); }
+        if (authenticated.KeyId is not { } kid || !endorsements.ByKeyId.TryGetValue(kid, out var endorsed) || !endorsed.Contains(channelId))
+            return TokenValidationOutcome.Forbidden($"signing key is not endorsed for channel '{channelId}'");
+
+        var serviceUrlClaim = authenticated.Identity?.FindFirst(AuthenticationConstants.ServiceUrlClaim)?.Value;
+        if (string.IsNullOrEmpty(serviceUrlClaim) || !string.Equals(serviceUrlClaim, serviceUrl, StringComparison.OrdinalIgnoreCase))
+            return TokenValidationOutcome.Forbidden("serviceurl claim does not match the activity's serviceUrl");
+
+        return authenticated;
+    }
+
+    // ConfigurationManager could not fetch the metadata or keys (IDX20803/IDX10000-range messages).
+    private static TokenValidationOutcome KeysUnavailable(InvalidOperationException e) =>
+        new(TokenValidationStatus.KeysUnavailable, "signing keys unavailable: " + e.Message.Split('.')[0]);
+
+    private async Task<TokenValidationOutcome> AuthenticateCoreAsync(string? authorizationHeader, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(authorizationHeader))
             return TokenValidationOutcome.Unauthorized("no Authorization header");
@@ -80,16 +111,7 @@ public sealed class BotTokenValidator
         var result = await _handler.ValidateTokenAsync(token, Parameters(metadata));
         if (!result.IsValid)
             return TokenValidationOutcome.Unauthorized($"token rejected: {result.Exception?.GetType().Name ?? "invalid"}");
-
-        var endorsements = await _endorsements.GetConfigurationAsync(cancellationToken);
-        if (jwt.Kid is null || !endorsements.ByKeyId.TryGetValue(jwt.Kid, out var endorsed) || !endorsed.Contains(channelId))
-            return TokenValidationOutcome.Forbidden($"signing key is not endorsed for channel '{channelId}'");
-
-        var serviceUrlClaim = result.Claims.TryGetValue(AuthenticationConstants.ServiceUrlClaim, out var claim) ? claim as string : null;
-        if (string.IsNullOrEmpty(serviceUrlClaim) || !string.Equals(serviceUrlClaim, serviceUrl, StringComparison.OrdinalIgnoreCase))
-            return TokenValidationOutcome.Forbidden("serviceurl claim does not match the activity's serviceUrl");
-
-        return new TokenValidationOutcome(TokenValidationStatus.Valid, "ok", result.ClaimsIdentity);
+        return new TokenValidationOutcome(TokenValidationStatus.Valid, "ok", result.ClaimsIdentity) { KeyId = jwt.Kid };
     }
 
     private TokenValidationParameters Parameters(OpenIdConnectConfiguration metadata) => new()

@@ -9,6 +9,9 @@ public sealed record TokenValidationOutcome(TokenValidationStatus Status, string
 {
     public bool IsValid => Status == TokenValidationStatus.Valid;
 
+    /// <summary>The signing key of an authenticated token, for the endorsement check once the activity is read.</summary>
+    internal string? KeyId { get; init; }
+
     /// <summary>
     /// 401 for a missing or invalid token, 403 for a valid token that may not speak for this activity, 503 when the
     /// signing keys cannot be fetched (the Connector retries; a 401 would drop the activity).

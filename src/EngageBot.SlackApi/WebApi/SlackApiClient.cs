@@ -8,12 +8,15 @@ namespace EngageBot.SlackApi.WebApi;
 
 /// <summary>
 /// Slack's Web API over one HttpClient: <c>POST {base}/{method}</c> with the bot token as a bearer token.
-/// Slack answers 200 with <c>ok:false</c> for errors (→ <see cref="SlackApiException"/>) and 429 with
+/// Slack answers 200 with <c>ok:false</c> for errors (→ <see cref="SlackApiException"/>, as is an answer that is not the expected JSON) and 429 with
 /// Retry-After when rate limited (→ <see cref="SlackRateLimitedException"/>); any other status is a transport failure.
 /// Methods live in one file per group (Chat, Conversations, Views, Reactions, Users, Apps).
 /// </summary>
 public sealed partial class SlackApiClient(HttpClient http, SlackApiClientOptions options)
 {
+    /// <summary>The error code for an answer that is not the JSON the method returns (HTML page, malformed or mistyped JSON).</summary>
+    public const string InvalidResponse = "invalid_response";
+
     private Uri MethodUri(string method) => new(EnsureTrailingSlash(options.BaseUrl), method);
 
     /// <summary>For methods that take JSON bodies (chat.*, views.*): <c>application/json; charset=utf-8</c>.</summary>
@@ -42,8 +45,17 @@ public sealed partial class SlackApiClient(HttpClient http, SlackApiClientOption
             throw new SlackRateLimitedException(method, RetryAfter(response));
         response.EnsureSuccessStatusCode();
 
-        var result = await response.Content.ReadFromJsonAsync<TResponse>(SlackJson.Options, cancellationToken).ConfigureAwait(false)
-            ?? throw new SlackApiException(method, "empty_response");
+        TResponse? result;
+        try
+        {
+            result = await response.Content.ReadFromJsonAsync<TResponse>(SlackJson.Options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException)
+        {
+            // A proxy's HTML error page, a truncated body, a field of the wrong type: callers see one Slack failure, not a parser's.
+            throw new SlackApiException(method, InvalidResponse, $"{response.Content.Headers.ContentType?.MediaType ?? "no content type"}: {e.Message}");
+        }
+        if (result is null) throw new SlackApiException(method, "empty_response");
         if (!result.Ok) throw new SlackApiException(method, result.Error ?? "unknown_error");
         return result;
     }

@@ -11,7 +11,8 @@ public static class CardNames
     public const string NudgeDigest = "nudge-digest";
     public const string ExecutiveDigest = "executive-digest";
     public const string ChannelLink = "channel-link";
+    public const string TicketRating = "ticket-rating";
 
     public static IReadOnlyCollection<string> All { get; } =
-        [Ticket, Triage, CheckIn, Feedback, ChurnRisk, NudgeDigest, ExecutiveDigest, ChannelLink];
+        [Ticket, Triage, CheckIn, Feedback, ChurnRisk, NudgeDigest, ExecutiveDigest, ChannelLink, TicketRating];
 }

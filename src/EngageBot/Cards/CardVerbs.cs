@@ -15,6 +15,7 @@ public static class CardVerbs
     public const string ChurnReassign = "churn.reassign";
     public const string CheckInSubmit = "checkin.submit";
     public const string FeedbackSubmit = "feedback.submit";
+    public const string FeedbackRate = "feedback.rate";
     public const string ChannelLink = "channel.link";
 
     /// <summary>Slack only: the button that opens a card's inputs in a modal (inputs cannot live in Slack messages).</summary>
@@ -23,6 +24,6 @@ public static class CardVerbs
     public static IReadOnlyCollection<string> All { get; } =
     [
         TicketAssignToMe, TicketResolve, TicketMarkUrgent, TicketWaiting, ChurnAcknowledge, ChurnResolve, ChurnReassign,
-        CheckInSubmit, FeedbackSubmit, ChannelLink,
+        CheckInSubmit, FeedbackSubmit, FeedbackRate, ChannelLink,
     ];
 }

@@ -34,6 +34,7 @@ public static class ChannelsModule
         services.AddSingleton<OutboundInteractionRecorder>();
         services.AddSingleton<OutboxDelivery>();
         services.AddHostedService<OutboxSender>();
+        services.AddSingleton<IChatEventHandler, OutboxBotAddedHandler>();
         services.AddCliCommand<OutboxFailedCommand>();
         return builder;
     }

@@ -59,7 +59,10 @@ public sealed record CommandInvoked(string DedupKey, DateTimeOffset Timestamp, C
     string Command, string Arguments, string? TriggerId = null, bool IsDirect = false)
     : ChatEvent(DedupKey, Timestamp, Conversation, Actor);
 
-/// <summary>A message action (Slack message shortcut, Teams message extension action) on another message.</summary>
+/// <summary>
+/// A message action (Slack message shortcut, Teams message extension action) on another message. TargetAuthor: who wrote
+/// that message, when the platform says (Slack user id; Teams AAD object id), classified like any actor.
+/// </summary>
 public sealed record MessageActionInvoked(string DedupKey, DateTimeOffset Timestamp, ConversationRef Conversation, ChatUser? Actor,
-    string CallbackId, string TargetMessageId, string? TargetText, string? TriggerId = null)
+    string CallbackId, string TargetMessageId, string? TargetText, string? TriggerId = null, ChatUser? TargetAuthor = null)
     : ChatEvent(DedupKey, Timestamp, Conversation, Actor);

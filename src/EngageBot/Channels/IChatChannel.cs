@@ -21,10 +21,19 @@ public interface IChatChannel
 /// <summary>The platform's id for what was delivered (Slack ts, Teams activity id), and the conversation it landed in.</summary>
 public sealed record DeliveryResult(MessageRef? Message);
 
-/// <summary>A failed delivery. Permanent ones (channel archived, bot removed, user gone) are recorded, never retried.</summary>
+/// <summary>
+/// A failed delivery. Permanent ones (channel archived, user gone) are recorded, never retried. One that
+/// <see cref="AwaitsBot"/> cannot be made until the bot is added where it is going: the outbox keeps it waiting
+/// (not failed) and tries again when the bot is added to a conversation of that platform.
+/// </summary>
 public sealed class DeliveryException(string message, bool permanent, TimeSpan? retryAfter = null, Exception? inner = null)
     : Exception(message, inner)
 {
     public bool Permanent { get; } = permanent;
     public TimeSpan? RetryAfter { get; } = retryAfter;
+    public bool AwaitsBot { get; private init; }
+
+    /// <summary>The bot is not (or no longer) where the message goes; adding it there makes the delivery possible.</summary>
+    public static DeliveryException BotNotThere(string message, Exception? inner = null) =>
+        new(message, permanent: false, inner: inner) { AwaitsBot = true };
 }

@@ -5,6 +5,7 @@ using EngageBot.Channels.Slack;
 using EngageBot.Channels.Teams;
 using EngageBot.Features.ChurnRisk;
 using EngageBot.Features.Directory;
+using EngageBot.Features.Feedback;
 using EngageBot.Features.Help;
 using EngageBot.Features.Interactions;
 using EngageBot.Features.Tickets;
@@ -31,6 +32,7 @@ public static class EngageBotModules
         builder.AddCards();
         builder.AddChurnRisk();
         builder.AddTickets();
+        builder.AddFeedback();
         builder.AddHelp();
         builder.AddHealth();
         return builder;

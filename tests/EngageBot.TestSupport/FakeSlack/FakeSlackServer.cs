@@ -11,7 +11,8 @@ namespace EngageBot.TestSupport.FakeSlack;
 /// <summary>
 /// Slack's Web API on loopback (real Kestrel): records every call and answers like Slack (ok:true with plausible
 /// fields), or with what a test scripted: ok:false errors and 429 with Retry-After. Also hosts a Socket Mode
-/// WebSocket (<see cref="Socket"/>) whose URL apps.connections.open returns.
+/// WebSocket (<see cref="Socket"/>) whose URL apps.connections.open returns, and response_urls (<see cref="ResponseUrl"/>),
+/// recorded as calls to the method "response_url:{id}".
 /// </summary>
 public sealed class FakeSlackServer : IAsyncDisposable
 {
@@ -32,7 +33,16 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     public FakeSocketModeEndpoint Socket { get; }
 
+    /// <summary>A response_url on this server, as Slack puts in slash commands and shortcuts; answers land in <c>CallsTo("response_url:" + id)</c>.</summary>
+    public string ResponseUrl(string id) => $"http://{BaseUrl.Authority}/hooks/{id}";
+
     public IReadOnlyList<RecordedSlackCall> Calls => _calls.ToArray();
+
+    /// <summary>The workspace auth.test names for the bot token.</summary>
+    public string AuthTeamId { get; set; } = "T0FAKETEAM";
+
+    /// <summary>The bot user auth.test names for the bot token.</summary>
+    public string AuthBotUserId { get; set; } = "U0FAKEBOT";
 
     public IReadOnlyList<RecordedSlackCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToArray();
 
@@ -47,6 +57,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         app.UseWebSockets();
         app.Map("/socket", server.Socket.AcceptAsync);
         app.MapPost("/api/{method}", server.HandleAsync);
+        app.MapPost("/hooks/{id}", (string id, HttpRequest request) => server.HandleAsync($"response_url:{id}", request));
         await app.StartAsync();
         return server;
     }
@@ -62,12 +73,25 @@ public sealed class FakeSlackServer : IAsyncDisposable
     /// <summary>The next call to <paramref name="method"/> gets this HTTP status with no Slack body (e.g. 503).</summary>
     public void StatusNext(string method, HttpStatusCode status) => Script(method, new(status, null, null));
 
-    /// <summary>users.info answers for this user: <c>{"id":…,"team_id":…,"is_stranger":…}</c>.</summary>
-    public void AddUser(string userId, string teamId, bool isBot = false, bool isStranger = false, string? name = null) =>
+    /// <summary>
+    /// The next call to <paramref name="method"/> gets this body as it is (an HTML error page, malformed or mistyped
+    /// JSON): what a proxy or a Slack incident can put in front of the client.
+    /// </summary>
+    public void RawNext(string method, string body, string contentType = "application/json", HttpStatusCode status = HttpStatusCode.OK) =>
+        Script(method, new(status, null, null, new RawBody(body, contentType)));
+
+    /// <summary>
+    /// users.info answers for this user: <c>{"id":…,"team_id":…,"is_stranger":…,"is_restricted":…,"is_ultra_restricted":…}</c>.
+    /// A guest of the workspace (how partners are invited without Slack Connect) has our team id and is_restricted
+    /// (multi-channel) or is_ultra_restricted (single-channel) set.
+    /// </summary>
+    public void AddUser(string userId, string teamId, bool isBot = false, bool isStranger = false, string? name = null,
+        bool isRestricted = false, bool isUltraRestricted = false) =>
         _users[userId] = new JsonObject
         {
             ["id"] = userId, ["team_id"] = teamId, ["name"] = name ?? userId, ["real_name"] = name ?? userId,
-            ["is_bot"] = isBot, ["is_stranger"] = isStranger,
+            ["is_bot"] = isBot, ["is_stranger"] = isStranger, ["is_restricted"] = isRestricted || isUltraRestricted,
+            ["is_ultra_restricted"] = isUltraRestricted,
         };
 
     private void Script(string method, ScriptedReply reply) => _scripted.GetOrAdd(method, _ => new()).Enqueue(reply);
@@ -83,6 +107,8 @@ public sealed class FakeSlackServer : IAsyncDisposable
         {
             if (scripted.RetryAfterSeconds is { } seconds)
                 return new RetryAfterResult(seconds);
+            if (scripted.Raw is { } raw)
+                return Results.Content(raw.Body, raw.ContentType, System.Text.Encoding.UTF8, (int)scripted.Status);
             return scripted.Body is null ? Results.StatusCode((int)scripted.Status) : Results.Json(scripted.Body, statusCode: (int)scripted.Status);
         }
         return Results.Json(DefaultReply(call));
@@ -102,6 +128,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
                 ? new() { ["ok"] = true, ["user"] = user.DeepClone() }
                 : new() { ["ok"] = false, ["error"] = "user_not_found" },
             "views.open" => new() { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V" + ts() } },
+            "auth.test" => new() { ["ok"] = true, ["team_id"] = AuthTeamId, ["team"] = "Our Workspace", ["user_id"] = AuthBotUserId, ["bot_id"] = "B0FAKEBOT" },
             "apps.connections.open" => new() { ["ok"] = true, ["url"] = $"ws://{BaseUrl.Authority}/socket" },
             _ => new() { ["ok"] = true },
         };
@@ -114,7 +141,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private sealed record ScriptedReply(HttpStatusCode Status, JsonObject? Body, int? RetryAfterSeconds);
+    private sealed record ScriptedReply(HttpStatusCode Status, JsonObject? Body, int? RetryAfterSeconds, RawBody? Raw = null);
+
+    private sealed record RawBody(string Body, string ContentType);
 
     private sealed class RetryAfterResult(int seconds) : IResult
     {

@@ -17,6 +17,7 @@ public sealed class FakeBotConnector : LoopbackServer
     private readonly ConcurrentQueue<TokenRequest> _tokenRequests = new();
     private readonly ConcurrentQueue<ScriptedFailure> _failures = new();
     private readonly ConcurrentDictionary<string, JsonObject> _members = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ScriptedFailure> _blockedChannels = new(StringComparer.Ordinal);
     private int _nextId;
     private int _issuedTokens;
 
@@ -59,6 +60,14 @@ public sealed class FakeBotConnector : LoopbackServer
     /// <summary>The next Connector call fails with this status, Teams error code and optional Retry-After seconds.</summary>
     public void FailNext(int status, string code, int? retryAfterSeconds = null) => _failures.Enqueue(new(status, code, retryAfterSeconds));
 
+    /// <summary>
+    /// Every call for this channel (creating a conversation in it, or any path naming it) fails as when the bot is not
+    /// in its team, until <see cref="Unblock"/>.
+    /// </summary>
+    public void Block(string channelId, int status = 403, string code = "BotNotInConversationRoster") => _blockedChannels[channelId] = new(status, code, null);
+
+    public void Unblock(string channelId) => _blockedChannels.TryRemove(channelId, out _);
+
     protected override void Map(WebApplication app)
     {
         app.MapPost("/{tenant}/oauth2/v2.0/token", async (HttpContext http, string tenant) =>
@@ -76,7 +85,8 @@ public sealed class FakeBotConnector : LoopbackServer
             if (http.Request.ContentLength is > 0 || http.Request.Headers.ContentType.Count > 0)
                 body = await JsonNode.ParseAsync(http.Request.Body);
             _requests.Enqueue(new ConnectorRequest(http.Request.Method, raw, http.Request.Headers.Authorization.ToString(), body));
-            if (_failures.TryDequeue(out var failure))
+            var failure = Blocked(raw, body);
+            if (failure is not null || _failures.TryDequeue(out failure))
             {
                 if (failure.RetryAfterSeconds is { } seconds)
                     http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -87,7 +97,10 @@ public sealed class FakeBotConnector : LoopbackServer
             if (http.Request.Method == "DELETE")
                 return Results.Ok();
             if (http.Request.Method == "POST" && raw.TrimEnd('/') == "/v3/conversations")
-                return Results.Json(new JsonObject { ["id"] = $"a:fake-personal-{id}", ["activityId"] = null });
+                return body?["channelData"]?["channel"]?["id"]?.GetValue<string>() is { } channel
+                    // A new thread in a channel (TeamsInfo.SendMessageToTeamsChannelAsync): the thread's id and its first post's.
+                    ? Results.Json(new JsonObject { ["id"] = $"{channel};messageid=activity-{id}", ["activityId"] = $"activity-{id}" })
+                    : Results.Json(new JsonObject { ["id"] = $"a:fake-personal-{id}", ["activityId"] = null });
             if (http.Request.Method == "GET" && MemberId(raw) is { } memberId)
                 return _members.TryGetValue(memberId, out var member)
                     ? Results.Json(member)
@@ -100,6 +113,12 @@ public sealed class FakeBotConnector : LoopbackServer
                 });
             return Results.Json(new JsonObject { ["id"] = $"activity-{id}" });
         });
+    }
+
+    private ScriptedFailure? Blocked(string raw, JsonNode? body)
+    {
+        var target = body?["channelData"]?["channel"]?["id"]?.GetValue<string>();
+        return _blockedChannels.FirstOrDefault(b => b.Key == target || raw.Contains(Uri.EscapeDataString(b.Key), StringComparison.Ordinal)).Value;
     }
 
     // "/v3/conversations/{id}/members/{userId}" → the unescaped user id.

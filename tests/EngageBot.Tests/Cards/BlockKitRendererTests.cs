@@ -89,16 +89,19 @@ public class BlockKitRendererTests
     }
 
     [Fact]
-    public void Feedback_modal_uses_a_select_for_category_radio_for_sentiment_and_requires_the_text()
+    public void Feedback_modal_uses_selects_for_rating_and_category_prefills_them_and_requires_the_text()
     {
         var modal = _renderer.RenderModal(CardFixtures.Expanded(CardNames.Feedback), CardVerbs.FeedbackSubmit, "{}");
         BlockKitAssert.ValidModal(modal);
         var blocks = modal["blocks"]!.AsArray().Where(b => (string?)b!["type"] == "input").ToDictionary(b => (string)b!["block_id"]!, b => b!);
         Assert.Equal("static_select", (string?)blocks[CardInputs.Category]["element"]!["type"]);
         Assert.Equal(5, blocks[CardInputs.Category]["element"]!["options"]!.AsArray().Count);
-        Assert.Equal("radio_buttons", (string?)blocks[CardInputs.Sentiment]["element"]!["type"]);
+        Assert.Equal("enablement", (string?)blocks[CardInputs.Category]["element"]!["initial_option"]!["value"]);
+        Assert.Equal("static_select", (string?)blocks[CardInputs.Rating]["element"]!["type"]);
+        Assert.True((bool)blocks[CardInputs.Rating]["optional"]!);
         Assert.False((bool)blocks[CardInputs.Text]["optional"]!);
-        Assert.Equal("Send feedback", (string?)modal["submit"]!["text"]);
+        Assert.StartsWith("The new certification path", (string?)blocks[CardInputs.Text]["element"]!["initial_value"]);
+        Assert.Equal("Log feedback", (string?)modal["submit"]!["text"]);
     }
 
     [Fact]

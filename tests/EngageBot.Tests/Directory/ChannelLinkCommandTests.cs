@@ -58,6 +58,7 @@ public sealed class ChannelLinkCommandTests : IAsyncLifetime
     [Theory]
     [InlineData("C07NWSHARED", false, "directory file")]
     [InlineData("D0PRIYADM", true, "Run link in the channel")]
+    [InlineData("C07TRIAGE01", false, "internal triage channel of Kookaburra Integrations Pty Ltd (kookaburra), Northwind")]
     public async Task A_channel_the_file_assigns_or_a_dm_gets_an_explanation_and_no_card(string channel, bool isDirect, string expected)
     {
         await _command.HandleAsync(Link(channel, Priya, isDirect: isDirect), CancellationToken.None);

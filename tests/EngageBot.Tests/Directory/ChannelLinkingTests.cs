@@ -74,6 +74,27 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
         Assert.Empty(_world.Outbox.Keys);
     }
 
+    [Theory]
+    [InlineData(ChatPlatform.Slack, "C07TRIAGE01")]
+    [InlineData(ChatPlatform.Teams, "19:9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a@thread.tacv2")]
+    [InlineData(ChatPlatform.Teams, "19:3c0f8a1b2d4e4f6a8b9c0d1e2f3a4b5c@thread.tacv2")]
+    public async Task Adding_the_bot_to_a_channel_the_directory_knows_asks_nobody_to_link_it(ChatPlatform platform, string channel)
+    {
+        await _prompt.HandleAsync(Added(platform, channel, Priya), CancellationToken.None);
+        await _prompt.HandleAsync(Added(platform, channel, null, dedup: "evt-2"), CancellationToken.None);
+
+        Assert.Empty(_world.Outbox.Keys);
+    }
+
+    [Fact]
+    public async Task An_old_link_card_cannot_turn_an_internal_triage_channel_into_a_partner_channel()
+    {
+        var result = await _world.Action.HandleAsync(_world.Answer(Priya, new JsonObject { ["channel"] = "C07TRIAGE01", ["platform"] = "slack", ["partnerId"] = "sakura-digital" }), CancellationToken.None);
+
+        Assert.Contains("internal triage channel", result.UpdatedCard!.ToJsonString());
+        Assert.Null(await _world.Directory.Reader.FindPartnerIdByChannelAsync(ChatPlatform.Slack, "C07TRIAGE01"));
+    }
+
     [Fact]
     public async Task Answer_links_the_channel_at_once_and_replaces_the_card()
     {

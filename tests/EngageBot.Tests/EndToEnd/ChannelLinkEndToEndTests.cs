@@ -140,24 +140,6 @@ public sealed class TeamsChannelLinkEndToEndTests(EndToEndWorld world) : IClassF
         Assert.Equal(AuthorKind.Partner, (await world.InteractionsAsync("tulip-systems")).Single(i => i.MessageId == "1790000000900").AuthorKind);
     }
 
-    private JsonObject Activity(string type, string id, string fromId, string aad, string fromTenant) => new()
-    {
-        ["type"] = type,
-        ["id"] = id,
-        ["timestamp"] = "2026-11-02T09:00:00.000Z",
-        ["channelId"] = "msteams",
-        ["serviceUrl"] = world.Connector.ServiceUrl,
-        ["from"] = new JsonObject { ["id"] = fromId, ["aadObjectId"] = aad, ["name"] = "Someone", ["tenantId"] = fromTenant },
-        ["conversation"] = new JsonObject
-        {
-            ["isGroup"] = true, ["conversationType"] = "channel", ["tenantId"] = EndToEndHost.OurTenant, ["id"] = $"{NewChannel};messageid={id}",
-        },
-        ["recipient"] = new JsonObject { ["id"] = "28:" + EndToEndHost.AppId, ["name"] = "EngageBot" },
-        ["channelData"] = new JsonObject
-        {
-            ["tenant"] = new JsonObject { ["id"] = EndToEndHost.OurTenant },
-            ["team"] = new JsonObject { ["id"] = "19:team-e2e@thread.tacv2" },
-            ["channel"] = new JsonObject { ["id"] = NewChannel },
-        },
-    };
+    private JsonObject Activity(string type, string id, string fromId, string aad, string fromTenant) =>
+        world.TeamsChannelActivity(type, id, NewChannel, fromId, aad, fromTenant, rootId: id);
 }

@@ -85,6 +85,32 @@ public sealed class EndToEndWorld : IAsyncLifetime
         return await Client.SendAsync(request);
     }
 
+    /// <summary>
+    /// An activity in a Teams channel of our tenant's team, from the given account, as the Connector sends it; the conversation
+    /// id carries ";messageid=" when <paramref name="rootId"/> is given.
+    /// </summary>
+    public JsonObject TeamsChannelActivity(string type, string id, string channelId, string fromId, string aadObjectId, string fromTenant, string? rootId = null) => new()
+    {
+        ["type"] = type,
+        ["id"] = id,
+        ["timestamp"] = "2026-11-02T09:00:00.000Z",
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = Connector.ServiceUrl,
+        ["from"] = new JsonObject { ["id"] = fromId, ["aadObjectId"] = aadObjectId, ["name"] = "Someone", ["tenantId"] = fromTenant },
+        ["conversation"] = new JsonObject
+        {
+            ["isGroup"] = true, ["conversationType"] = "channel", ["tenantId"] = EndToEndHost.OurTenant,
+            ["id"] = rootId is null ? channelId : $"{channelId};messageid={rootId}",
+        },
+        ["recipient"] = new JsonObject { ["id"] = "28:" + EndToEndHost.AppId, ["name"] = "EngageBot" },
+        ["channelData"] = new JsonObject
+        {
+            ["tenant"] = new JsonObject { ["id"] = EndToEndHost.OurTenant },
+            ["team"] = new JsonObject { ["id"] = "19:team-e2e@thread.tacv2" },
+            ["channel"] = new JsonObject { ["id"] = channelId },
+        },
+    };
+
     /// <summary>Polls until <paramref name="condition"/> holds (the inbox and outbox work in the background).</summary>
     public static async Task EventuallyAsync(Func<Task<bool>> condition, string what)
     {

@@ -20,13 +20,7 @@ public sealed class InteractionsListCommandTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await _command.RunAsync(args, output, error, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
-    }
+    private Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => CliRun.RunAsync(_command, args);
 
     private Task SeedAsync() => _log.AppendManyAsync(
     [

@@ -21,6 +21,7 @@ public sealed class SlackAuthorClassificationTests : IClassFixture<SlackHost>
     [Fact]
     public async Task An_author_from_our_workspace_is_internal()
     {
+        _host.Slack.AddUser("U0OURS1", SlackHost.OurTeam);
         var author = await AuthorOf(SlackPayloads.Message("1793610000.000101", "hi", user: "U0OURS1", team: SlackHost.OurTeam));
         Assert.Equal(AuthorKind.Internal, author.Kind);
     }

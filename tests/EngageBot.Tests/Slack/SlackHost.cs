@@ -34,7 +34,17 @@ public sealed class SlackHost : WebApplicationFactory<Program>, IAsyncLifetime
 
     public bool UseSocketMode { get; init; }
 
-    public async Task InitializeAsync() => Slack = await FakeSlackServer.StartAsync();
+    /// <summary>False: EngageBot:Slack:TeamId is not set, so the service learns our workspace from auth.test (which names <see cref="OurTeam"/>).</summary>
+    public bool ConfigureTeamId { get; init; } = true;
+
+    public async Task InitializeAsync()
+    {
+        Slack = await FakeSlackServer.StartAsync();
+        Slack.AuthTeamId = OurTeam;
+        Slack.AuthBotUserId = BotUserId;
+        // The payloads' internal person is a full member of our workspace, as users.info tells.
+        Slack.AddUser(SlackPayloads.InternalUser, OurTeam, name: "Sam Internal");
+    }
 
     public new async Task DisposeAsync()
     {
@@ -58,8 +68,11 @@ public sealed class SlackHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("EngageBot:Slack:SigningSecret", SigningSecret);
         builder.UseSetting("EngageBot:Slack:BotToken", "xoxb-test-token");
         builder.UseSetting("EngageBot:Slack:ApiBaseUrl", Slack.BaseUrl.ToString());
-        builder.UseSetting("EngageBot:Slack:TeamId", OurTeam);
-        builder.UseSetting("EngageBot:Slack:BotUserId", BotUserId);
+        if (ConfigureTeamId)
+        {
+            builder.UseSetting("EngageBot:Slack:TeamId", OurTeam);
+            builder.UseSetting("EngageBot:Slack:BotUserId", BotUserId);
+        }
         if (UseSocketMode)
         {
             builder.UseSetting("EngageBot:Slack:UseSocketMode", "true");
@@ -80,10 +93,7 @@ public sealed class SlackHost : WebApplicationFactory<Program>, IAsyncLifetime
     public Task<HttpResponseMessage> PostSignedAsync(string path, string body, string contentType = "application/json",
         DateTimeOffset? signedAt = null, IDictionary<string, string>? headers = null)
     {
-        var ts = (signedAt ?? Time.GetUtcNow()).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var request = Request(path, body, contentType);
-        request.Headers.Add(SlackRequestVerifier.TimestampHeader, ts);
-        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(SigningSecret, ts, Encoding.UTF8.GetBytes(body)));
+        var request = Signed(path, body, contentType, signedAt ?? Time.GetUtcNow());
         foreach (var (k, v) in headers ?? new Dictionary<string, string>()) request.Headers.Add(k, v);
         return CreateClient().SendAsync(request);
     }
@@ -96,12 +106,32 @@ public sealed class SlackHost : WebApplicationFactory<Program>, IAsyncLifetime
     public Task<HttpResponseMessage> PostInteractionAsync(string payloadJson) =>
         PostSignedAsync("/api/slack/interactions", "payload=" + Uri.EscapeDataString(payloadJson), "application/x-www-form-urlencoded");
 
+    /// <summary>A request signed with <see cref="SigningSecret"/> as Slack signs it at <paramref name="signedAt"/>.</summary>
+    public static HttpRequestMessage Signed(string path, string body, string contentType, DateTimeOffset signedAt)
+    {
+        var ts = signedAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var request = Request(path, body, contentType);
+        request.Headers.Add(SlackRequestVerifier.TimestampHeader, ts);
+        request.Headers.Add(SlackRequestVerifier.SignatureHeader, SlackRequestVerifier.Sign(SigningSecret, ts, Encoding.UTF8.GetBytes(body)));
+        return request;
+    }
+
     public static HttpRequestMessage Request(string path, string body, string contentType)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         return request;
     }
+}
+
+/// <summary>The same host without EngageBot:Slack:TeamId: our workspace comes from auth.test.</summary>
+public sealed class SlackHostWithoutTeamId : IAsyncLifetime
+{
+    public SlackHost Host { get; } = new() { ConfigureTeamId = false };
+
+    public Task InitializeAsync() => Host.InitializeAsync();
+
+    public Task DisposeAsync() => Host.DisposeAsync();
 }
 
 /// <summary>The same host receiving over Socket Mode.</summary>

@@ -162,6 +162,9 @@ public sealed class SlackInteractionTests : IClassFixture<SlackHost>
         Assert.Equal("Can't log in to the portal", action.TargetText);
         Assert.Equal(AuthorKind.Internal, action.Actor!.Kind);
         Assert.NotNull(action.TriggerId);
+        // The answer will use the shortcut's response_url: the bot may not be in the channel.
+        var responseUrls = _host.Services.GetRequiredService<EngageBot.Channels.Slack.SlackResponseUrls>();
+        Assert.Equal(new Uri("https://hooks.slack.com/app-actions/T0/1/abc"), await responseUrls.TakeAsync(SlackPayloads.Channel, action.Actor.Id, default));
     }
 
     [Fact]

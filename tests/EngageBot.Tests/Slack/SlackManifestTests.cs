@@ -19,6 +19,7 @@ public sealed partial class SlackManifestTests
         ["reactions.add"] = ["reactions:write"],
         ["users.info"] = ["users:read"],                                // the email field (users:read.email) is never read
         ["views.open"] = [],                                            // the trigger id is the permission
+        ["auth.test"] = [],                                             // any token may ask who it is
         ["apps.connections.open"] = [],                                 // app-level token (connections:write), not a bot scope
     };
 

@@ -185,11 +185,13 @@ public static class SlackPayloads
         ["trigger_id"] = "944799105734.773906753841.38b5894552bdd4a780554ee59d1f3638",
     }.ToJsonString();
 
-    public static string SlashCommand(string text, string channel = Channel, string channelName = "partner-acme") =>
+    /// <param name="responseUrl">Where the answer goes: give a <c>FakeSlackServer.ResponseUrl</c> when the host delivers for real.</param>
+    public static string SlashCommand(string text, string channel = Channel, string channelName = "partner-acme", string responseUrl = "https://hooks.slack.com/commands/1234/5678",
+        string user = InternalUser, string trigger = "13345224609.738474920.8088930838d88f008e0") =>
         "token=gIkuvaNzQIHg97ATvDxqgjtO&team_id=" + SlackHost.OurTeam + "&team_domain=ours&channel_id=" + channel
-        + "&channel_name=" + channelName + "&user_id=" + InternalUser + "&user_name=sam&command=%2Fengagebot&text=" + Uri.EscapeDataString(text)
-        + "&api_app_id=A0ENGAGE&is_enterprise_install=false&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2F1234%2F5678"
-        + "&trigger_id=13345224609.738474920.8088930838d88f008e0";
+        + "&channel_name=" + channelName + "&user_id=" + user + "&user_name=sam&command=%2Fengagebot&text=" + Uri.EscapeDataString(text)
+        + "&api_app_id=A0ENGAGE&is_enterprise_install=false&response_url=" + Uri.EscapeDataString(responseUrl)
+        + "&trigger_id=" + trigger;
 
     private static JsonObject Drop(JsonObject o)
     {

@@ -95,14 +95,32 @@ public sealed class TeamsChatChannelTests(TeamsEnvironment env) : IClassFixture<
     }
 
     [Fact]
-    public async Task Ephemeral_falls_back_to_a_direct_message()
+    public async Task Private_answer_to_one_of_our_people_is_a_direct_message()
     {
         await _env.PostAsync(TeamsActivities.PersonalMessage(_env.ServiceUrl, "p-2", "29:1eph", "aad-eph"));
+        await _env.References.RememberAuthorAsync(new ChatUser("29:1eph", "Sam", AuthorKind.Internal, "aad-eph"));
         _env.Connector.Reset();
 
-        await Channel.DeliverAsync(DeliveryTarget.Ephemeral(TeamsChannel, "aad-eph"), new OutboundMessage("Only you can see this"), default);
+        await Channel.DeliverAsync(DeliveryTarget.Ephemeral(TeamsChannel.Thread("1700000000009"), "aad-eph"), new OutboundMessage("Only you can see this"), default);
 
         Assert.Equal("/v3/conversations/a%3Apersonal-p-2/activities", Assert.Single(_env.Connector.Requests).RawTarget);
+    }
+
+    [Theory]
+    [InlineData(AuthorKind.Partner)]
+    [InlineData(AuthorKind.Unknown)]
+    [InlineData(null)]
+    public async Task Private_answer_to_anyone_else_goes_into_the_thread_they_asked_in_never_a_one_to_one_chat(AuthorKind? kind)
+    {
+        var user = $"29:1partner-{kind}";
+        if (kind is { } k)
+            await _env.References.RememberAuthorAsync(new ChatUser(user, "Pat", k, $"aad-partner-{kind}", "0a0b0c0d-0000-0000-0000-00000000beef"));
+
+        await Channel.DeliverAsync(DeliveryTarget.Ephemeral(TeamsChannel.Thread("1700000000002"), user), new OutboundMessage("Open tickets: none"), default);
+
+        var request = Assert.Single(_env.Connector.Requests);
+        Assert.Equal(("POST", $"/v3/conversations/{EscapedChannel}%3Bmessageid%3D1700000000002/activities"), (request.Method, request.RawTarget));
+        Assert.Equal("Open tickets: none", request.Body!["text"]!.GetValue<string>());
     }
 
     [Fact]
@@ -116,7 +134,6 @@ public sealed class TeamsChatChannelTests(TeamsEnvironment env) : IClassFixture<
 
     [Theory]
     [InlineData(403, "ConversationBlockedByUser")]
-    [InlineData(403, "BotNotInConversationRoster")]
     [InlineData(403, "BotDisabledByAdmin")]
     [InlineData(404, "ConversationNotFound")]
     [InlineData(413, "MessageSizeTooBig")]
@@ -146,13 +163,59 @@ public sealed class TeamsChatChannelTests(TeamsEnvironment env) : IClassFixture<
     }
 
     [Fact]
-    public async Task Unknown_channel_is_permanent_without_calling_teams()
+    public async Task Bot_removed_from_a_known_channel_makes_the_message_wait_for_the_bot_not_fail()
     {
-        var e = await Assert.ThrowsAsync<DeliveryException>(() =>
-            Channel.DeliverAsync(DeliveryTarget.Post(new ConversationRef(ChatPlatform.Teams, "19:never@thread.tacv2")), new OutboundMessage("x"), default));
+        _env.Connector.FailNext(403, "BotNotInConversationRoster");
 
-        Assert.True(e.Permanent);
-        Assert.Empty(_env.Connector.Requests);
+        var e = await Assert.ThrowsAsync<DeliveryException>(() => Channel.DeliverAsync(DeliveryTarget.Post(TeamsChannel), new OutboundMessage("x"), default));
+
+        Assert.True(e.AwaitsBot);
+        Assert.False(e.Permanent);
+    }
+
+    [Fact]
+    public async Task A_channel_the_bot_never_heard_from_is_posted_to_by_creating_a_conversation_in_it_then_updated_and_replied_to()
+    {
+        const string unheard = "19:unheard0triage@thread.tacv2";
+        var channel = new ConversationRef(ChatPlatform.Teams, unheard);
+        var card = new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5", ["body"] = new JsonArray() };
+
+        var posted = await Channel.DeliverAsync(DeliveryTarget.Post(channel), new OutboundMessage("Ticket T-9 opened", card), default);
+
+        var create = Assert.Single(_env.Connector.Requests);
+        Assert.Equal(("POST", "/v3/conversations"), (create.Method, create.RawTarget));
+        Assert.True(create.Body!["isGroup"]!.GetValue<bool>());
+        Assert.Equal(unheard, create.Body["channelData"]!["channel"]!["id"]!.GetValue<string>());
+        Assert.Equal(TeamsHost.TenantId, create.Body["channelData"]!["tenant"]!["id"]!.GetValue<string>());
+        Assert.Equal("Ticket T-9 opened", create.Body["activity"]!["text"]!.GetValue<string>());
+        Assert.Equal("AdaptiveCard", create.Body["activity"]!["attachments"]![0]!["content"]!["type"]!.GetValue<string>());
+        Assert.Equal(channel, posted.Message!.Conversation);
+        var postId = posted.Message.MessageId;
+
+        _env.Connector.Reset();
+        await _env.RestartAsync();
+        await _env.Service<TeamsChatChannel>().DeliverAsync(DeliveryTarget.Update(posted.Message), new OutboundMessage("Resolved"), default);
+        await _env.Service<TeamsChatChannel>().DeliverAsync(DeliveryTarget.Post(channel.Thread(postId)), new OutboundMessage("On it"), default);
+
+        var escaped = Uri.EscapeDataString(unheard);
+        Assert.Equal([("PUT", $"/v3/conversations/{escaped}/activities/{postId}"), ("POST", $"/v3/conversations/{escaped}%3Bmessageid%3D{postId}/activities")],
+            _env.Connector.Requests.Select(r => (r.Method, r.RawTarget)));
+    }
+
+    [Theory]
+    [InlineData(403, "BotNotInConversationRoster")]
+    [InlineData(403, "Forbidden")]
+    [InlineData(404, "ConversationNotFound")]
+    public async Task A_channel_in_a_team_without_the_bot_makes_the_message_wait_for_the_bot(int status, string code)
+    {
+        _env.Connector.FailNext(status, code);
+
+        var e = await Assert.ThrowsAsync<DeliveryException>(() =>
+            Channel.DeliverAsync(DeliveryTarget.Post(new ConversationRef(ChatPlatform.Teams, "19:notinstalled@thread.tacv2")), new OutboundMessage("x"), default));
+
+        Assert.True(e.AwaitsBot);
+        Assert.Contains("add the EngageBot app", e.Message);
+        Assert.Equal("/v3/conversations", Assert.Single(_env.Connector.Requests).RawTarget);
     }
 
     [Fact]

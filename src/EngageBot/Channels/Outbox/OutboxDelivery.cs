@@ -20,8 +20,12 @@ internal sealed class OutboxDelivery(
     OutboundInteractionRecorder recorder,
     IOptions<OutboxOptions> options,
     TimeProvider time,
-    ILogger<OutboxDelivery> logger)
+    ILogger<OutboxDelivery> logger,
+    IEnumerable<IConversationUnreachableHandler>? unreachableHandlers = null)
 {
+    /// <summary>LastError of a message waiting for the bot to be added.</summary>
+    public const string AwaitingBotPrefix = "Waiting for the bot to be added: ";
+    private readonly IReadOnlyList<IConversationUnreachableHandler> _unreachableHandlers = unreachableHandlers?.ToList() ?? [];
     private static readonly TimeSpan ReferenceWait = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan UnknownReferenceGiveUp = TimeSpan.FromMinutes(10);
     private readonly IReadOnlyList<IChatChannel> _channels = channels.ToList();
@@ -118,6 +122,10 @@ internal sealed class OutboxDelivery(
             result = await channel.DeliverAsync(target, payload.Message, timeout.Token);
             pacing.Confirm(head.Platform, head.PacingKey, time.GetElapsedTime(callStart));
         }
+        catch (DeliveryException e) when (e.AwaitsBot)
+        {
+            return await AwaitBotAsync(claimed, target, e.Message);
+        }
         catch (DeliveryException e) when (e.Permanent)
         {
             return await FailAsync(claimed, payload, e.Message);
@@ -153,6 +161,37 @@ internal sealed class OutboxDelivery(
     {
         await store.TryUpdateAsync(entry with { AttemptId = null, LeaseUntil = null, NextAttemptAt = at, Attempts = attempts, LastError = error }, CancellationToken.None);
         return QueueStep.Until(at);
+    }
+
+    /// <summary>
+    /// Keeps the message (and its queue behind it) waiting: retried when the bot is added on its platform
+    /// (<see cref="OutboxBotAddedHandler"/>) and every <see cref="OutboxOptions.AwaitBotRecheck"/> anyway. Attempts
+    /// are not counted: waiting for a person to install the app is not a failure of the message.
+    /// </summary>
+    private async Task<QueueStep> AwaitBotAsync(OutboxEntry entry, DeliveryTarget target, string reason)
+    {
+        var now = time.GetUtcNow();
+        var first = entry.LastError?.StartsWith(AwaitingBotPrefix, StringComparison.Ordinal) != true;
+        if (first)
+            logger.LogWarning("Outbox message {Key} to {Platform} {Destination} waits for the bot to be added: {Reason}", entry.IdempotencyKey, entry.Platform,
+                OutboxStore.Describe(target), reason);
+        await store.MarkWaitingAsync(entry.Platform, entry.Partition, now, CancellationToken.None);
+        var step = await RescheduleAsync(entry, now + _options.AwaitBotRecheck, entry.Attempts, AwaitingBotPrefix + reason);
+        if (first && target.Conversation is { } conversation)
+        {
+            foreach (var handler in _unreachableHandlers)
+            {
+                try
+                {
+                    await handler.HandleAsync(conversation with { ThreadId = null }, reason, CancellationToken.None);
+                }
+                catch (Exception e)
+                {
+                    logger.LogError(e, "Telling {Handler} that {Platform} conversation {Conversation} is unreachable failed.", handler.GetType().Name, entry.Platform, conversation.ChannelId);
+                }
+            }
+        }
+        return step;
     }
 
     private async Task<QueueStep> FailAsync(OutboxEntry entry, OutboxPayload? payload, string reason)

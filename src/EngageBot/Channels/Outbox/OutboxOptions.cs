@@ -31,6 +31,12 @@ public sealed class OutboxOptions : IValidatableObject
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
+    /// A message the bot cannot deliver until it is added where it goes (a Teams team it is not installed in) waits,
+    /// never fails: it is retried as soon as the bot is added anywhere on that platform, and this often regardless.
+    /// </summary>
+    public TimeSpan AwaitBotRecheck { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// A send whose outcome is unknown (the instance died after calling the platform, before recording the result):
     /// true sends it again (a partner may rarely see a duplicate); false records it as failed for an admin to check.
     /// Updates and reactions are always resent: repeating them changes nothing.
@@ -45,6 +51,8 @@ public sealed class OutboxOptions : IValidatableObject
             yield return r;
         if (MaxConcurrency is < 1 or > 1024)
             yield return new($"{Section}:MaxConcurrency must be between 1 and 1024.");
+        if (AwaitBotRecheck < TimeSpan.FromSeconds(1) || AwaitBotRecheck > TimeSpan.FromDays(1))
+            yield return new($"{Section}:AwaitBotRecheck must be between 1 second and 1 day.");
         foreach (var r in LeasedQueueRules.Validate(Section, PollInterval, LeaseDuration, MaxAttempts, RetryDelay, MaxRetryDelay))
             yield return r;
     }

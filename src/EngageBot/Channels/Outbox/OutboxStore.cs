@@ -15,6 +15,8 @@ namespace EngageBot.Channels.Outbox;
 ///       Its insert conflict is the idempotency check; bucket (FNV hash mod 16) spreads receipts over partitions.
 ///   PK "w"  RK "{queue partition}"   work marker, upserted before the message so a poller finds the queue
 ///   PK "failed"  RK "{enqueuedTicks:D19}|{idempotencyKey}"   permanent failures, for the CLI
+///   PK "waiting|{platform}"  RK "{queue partition}"   a queue whose head waits for the bot to be added somewhere,
+///       so a bot-added event can wake exactly those queues
 /// Queries: a queue's head (partition, take 1); a receipt by key (point read); markers; failed list.
 /// A queued message counts only once its receipt points at it: the enqueue inserts the message first, then
 /// the receipt, and removes its message on a receipt conflict; the sender adopts a receipt-less message
@@ -164,6 +166,33 @@ internal sealed class OutboxStore(IRecordStore store)
                 r.GetDateTime("EnqueuedAt") ?? default, r.GetDateTime("FailedAt") ?? default, r.GetString("Text") ?? "");
         }
     }
+
+    public Task MarkWaitingAsync(ChatPlatform platform, string queuePartition, DateTimeOffset now, CancellationToken cancellationToken) =>
+        Table.UpsertAsync(new StorageRecord(WaitingPartition(platform), queuePartition, new Dictionary<string, object?> { ["UpdatedAt"] = now }), cancellationToken);
+
+    /// <summary>Queues marked waiting for the bot on <paramref name="platform"/>; each marker is removed as it is read (a still-unreachable head marks its queue again).</summary>
+    public async Task<IReadOnlyList<string>> TakeWaitingAsync(ChatPlatform platform, CancellationToken cancellationToken)
+    {
+        var markers = new List<StorageRecord>();
+        await foreach (var r in Table.QueryAsync(RecordQuery.Partition(WaitingPartition(platform)), cancellationToken))
+            markers.Add(r);
+        var taken = new List<string>();
+        foreach (var r in markers)
+        {
+            try
+            {
+                await Table.DeleteAsync(r.PartitionKey, r.RowKey, r.ETag, cancellationToken);
+                taken.Add(r.RowKey);
+            }
+            catch (ConcurrencyConflictException)
+            {
+                // Re-marked or taken meanwhile: whoever changed it wakes it.
+            }
+        }
+        return taken;
+    }
+
+    private static string WaitingPartition(ChatPlatform platform) => $"waiting|{platform}";
 
     public async Task<IReadOnlyList<(string Partition, DateTimeOffset UpdatedAt, string ETag)>> MarkersAsync(CancellationToken cancellationToken)
     {

@@ -7,8 +7,11 @@ namespace EngageBot.Channels.Slack;
 /// <summary>
 /// Slack's outbound side, called by the outbox only. Cards are rendered to Block Kit; <c>text</c> is always sent
 /// as the notification fallback. Failures surface as <see cref="DeliveryException"/>s the outbox can act on.
+/// A private answer (Ephemeral) to someone's slash command or shortcut goes through its response_url while one is
+/// usable: chat.postEphemeral fails in a DM with someone else and in channels the bot is not in.
 /// </summary>
-public sealed class SlackChatChannel(SlackApiClient api, IBlockKitRenderer renderer, SlackDirectChannels directChannels) : IChatChannel
+public sealed class SlackChatChannel(SlackApiClient api, IBlockKitRenderer renderer, SlackDirectChannels directChannels,
+    SlackResponseUrls? responseUrls = null, ILogger<SlackChatChannel>? logger = null) : IChatChannel
 {
     public ChatPlatform Platform => ChatPlatform.Slack;
 
@@ -74,6 +77,19 @@ public sealed class SlackChatChannel(SlackApiClient api, IBlockKitRenderer rende
     {
         // Ephemeral messages are visible to one user and cannot be updated later, so there is no message to return.
         var (blocks, text) = Render(message);
+        if (responseUrls is not null && await responseUrls.TakeAsync(conversation.ChannelId, userId, ct) is { } responseUrl)
+        {
+            try
+            {
+                await api.RespondAsync(responseUrl, new SlackResponseMessage(text, blocks), ct);
+                return new(null);
+            }
+            catch (HttpRequestException e)
+            {
+                // Expired or used up after all: chat.postEphemeral still reaches channels the bot is in.
+                logger?.LogInformation("Slack response_url answer to {UserId} in {ChannelId} failed ({Error}); using chat.postEphemeral.", userId, conversation.ChannelId, e.Message);
+            }
+        }
         await api.ChatPostEphemeralAsync(new(conversation.ChannelId, userId, text, blocks, conversation.ThreadId), ct);
         return new(null);
     }

@@ -9,7 +9,8 @@ namespace EngageBot.Channels.Slack;
 
 /// <summary>
 /// Slack's three request URLs. Each verifies the signature first (401 otherwise, nothing stored), then stores or
-/// routes and answers inside Slack's 3-second window. A failure to store is a 500, so Slack retries with the same event_id.
+/// routes and answers inside Slack's 3-second window (<see cref="AckDeadline"/>). A failure to store is a 5xx, so Slack
+/// retries with the same event_id; so is not yet knowing our own workspace (<see cref="SlackWorkspace"/>).
 /// </summary>
 public static class SlackEndpoints
 {
@@ -34,8 +35,11 @@ public static class SlackEndpoints
 
         if (envelope.Type == SlackEventEnvelope.UrlVerification)
             return Results.Json(new { challenge = envelope.Challenge });
-        await intake.AcceptAsync(envelope, RetryNum(http), http.RequestAborted);
-        return Results.Ok();
+        return await AckAsync(http, loggers, async ct =>
+        {
+            await intake.AcceptAsync(envelope, RetryNum(http), ct);
+            return Results.Ok();
+        });
     }
 
     private static async Task<IResult> InteractionsAsync(HttpContext http, SlackRequestVerifier verifier, SlackInteractionHandler handler, ILoggerFactory loggers)
@@ -50,8 +54,8 @@ public static class SlackEndpoints
         catch (JsonException) { return Results.BadRequest(new { error = "The 'payload' field is not Slack interaction JSON." }); }
         if (payload is null) return Results.BadRequest(new { error = "Empty interaction payload." });
 
-        var response = await handler.HandleAsync(payload, http.RequestAborted);
-        return response is null ? Results.Ok() : Results.Json(response);
+        return await AckAsync(http, loggers, async ct =>
+            await handler.HandleAsync(payload, ct) is { } response ? Results.Json(response) : Results.Ok());
     }
 
     private static async Task<IResult> CommandsAsync(HttpContext http, SlackRequestVerifier verifier, SlackCommandHandler handler, ILoggerFactory loggers)
@@ -62,8 +66,24 @@ public static class SlackEndpoints
         var form = request.Form();
         if (SlackSlashCommand.FromForm(form) is not { } command)
             return Results.BadRequest(new { error = "A slash command needs command, user_id and channel_id." });
-        await handler.AcceptAsync(command, http.RequestAborted);
-        return Results.Ok();
+        return await AckAsync(http, loggers, async ct =>
+        {
+            await handler.AcceptAsync(command, ct);
+            return Results.Ok();
+        });
+    }
+
+    private static async Task<IResult> AckAsync(HttpContext http, ILoggerFactory loggers, Func<CancellationToken, Task<IResult>> ack)
+    {
+        var logger = loggers.CreateLogger(LoggerName);
+        try
+        {
+            return await AckDeadline.RunAsync(http, logger, ack);
+        }
+        catch (SlackWorkspaceUnknownException e)
+        {
+            return Results.Json(new { error = e.Message }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 
     private static int? RetryNum(HttpContext http) =>

@@ -1,6 +1,5 @@
 using EngageBot.SlackApi.Events;
 using EngageBot.SlackApi.WebApi;
-using Microsoft.Extensions.Options;
 
 namespace EngageBot.Channels.Slack;
 
@@ -10,20 +9,26 @@ namespace EngageBot.Channels.Slack;
 /// than event_id because Slack sends both <c>message</c> and <c>app_mention</c> for one mention: whichever comes
 /// first is stored, and both say MentionsBot when our bot user id is known.
 /// </summary>
-public sealed class SlackEventMapper(SlackAuthorClassifier authors, SlackApiClient api, IOptions<SlackOptions> options, TimeProvider time)
+public sealed class SlackEventMapper(SlackAuthorClassifier authors, SlackApiClient api, SlackWorkspace workspace, TimeProvider time)
 {
     private static readonly HashSet<string?> NewMessageSubtypes =
         [null, SlackMessageSubtypes.ThreadBroadcast, SlackMessageSubtypes.FileShare, SlackMessageSubtypes.MeMessage, SlackMessageSubtypes.BotMessage];
 
-    public SlackContext ContextOf(SlackEventEnvelope envelope) => new(
-        options.Value.TeamId ?? envelope.ContextTeamId ?? envelope.TeamId,
-        options.Value.BotUserId ?? envelope.Authorizations?.FirstOrDefault(a => a.IsBot)?.UserId,
-        envelope.IsExtSharedChannel ?? false);
+    /// <summary>Our workspace is ours, never the envelope's team_id (a partner's own install carries theirs); the bot user may come from it.</summary>
+    public async Task<SlackContext> ContextOfAsync(SlackEventEnvelope envelope, CancellationToken cancellationToken)
+    {
+        var ours = await workspace.GetAsync(cancellationToken);
+        return ours with
+        {
+            BotUserId = ours.BotUserId ?? envelope.Authorizations?.FirstOrDefault(a => a.IsBot && a.TeamId == ours.OurTeamId)?.UserId,
+            IsExtSharedChannel = envelope.IsExtSharedChannel ?? false,
+        };
+    }
 
     public async Task<ChatEvent?> MapAsync(SlackEventEnvelope envelope, CancellationToken cancellationToken)
     {
         if (envelope.Event is not { } ev) return null;
-        var context = ContextOf(envelope);
+        var context = await ContextOfAsync(envelope, cancellationToken);
         var dedup = "slack:" + (envelope.EventId ?? $"{ev.Type}:{ev.Channel ?? ev.Item?.Channel}:{ev.EventTs ?? ev.Ts}:{ev.User}");
         var at = SlackTimestamps.Parse(ev.EventTs ?? ev.Ts)
             ?? (envelope.EventTime is { } t ? DateTimeOffset.FromUnixTimeSeconds(t) : time.GetUtcNow());
@@ -102,7 +107,7 @@ public sealed class SlackEventMapper(SlackAuthorClassifier authors, SlackApiClie
     private async Task<string?> ChannelNameAsync(string channel, CancellationToken ct)
     {
         try { return (await api.ConversationsInfoAsync(channel, ct)).Channel?.Name; }
-        catch (Exception e) when (e is SlackApiException or HttpRequestException) { return null; }
+        catch (Exception e) when (e is SlackApiException or HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested) { return null; }
     }
 
     private static bool IsOurs(SlackEvent ev, SlackContext context) => ev.User is not null && ev.User == context.BotUserId;

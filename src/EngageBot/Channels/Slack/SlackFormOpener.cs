@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using EngageBot.Cards;
 using EngageBot.SlackApi.WebApi;
 
@@ -30,11 +31,20 @@ public sealed class SlackFormOpener(
             logger.LogInformation("Form {Verb} refused for {UserId}: its record is gone or not theirs to act on", button.Verb, actor.Id);
             return false;
         }
-        var view = renderer.RenderModal(library.Expand(cardName, data), button.Verb, new SlackFormMetadata(button.Data, source).ToJson());
+        await OpenCardAsync(library.Expand(cardName, data), button.Verb, button.Data, source, triggerId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Opens an expanded card's inputs as a modal submitted as <paramref name="verb"/> with <paramref name="data"/>;
+    /// <paramref name="source"/> is the card's message to replace on submit, null for a message action's form.
+    /// </summary>
+    public async Task OpenCardAsync(JsonObject card, string verb, JsonObject data, MessageRef? source, string triggerId, CancellationToken cancellationToken)
+    {
+        var view = renderer.RenderModal(card, verb, new SlackFormMetadata(data, source).ToJson());
         try
         {
             await api.ViewsOpenAsync(triggerId, view, cancellationToken);
-            return true;
         }
         catch (Exception e) when (e is SlackApiException or HttpRequestException)
         {

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using EngageBot.Cards;
 using EngageBot.SlackApi.Interactivity;
 using EngageBot.SlackApi.WebApi;
-using Microsoft.Extensions.Options;
 
 namespace EngageBot.Channels.Slack;
 
@@ -17,18 +16,22 @@ namespace EngageBot.Channels.Slack;
 public sealed class SlackInteractionHandler(
     SlackAuthorClassifier authors,
     IInbox inbox,
-    IOptions<SlackOptions> options,
+    SlackWorkspace workspace,
     TimeProvider time,
     ILogger<SlackInteractionHandler> logger,
     SlackDirectChannels directChannels,
     ICardActionRouter? router = null,
     IOutbox? outbox = null,
-    SlackFormOpener? forms = null)
+    SlackFormOpener? forms = null,
+    IEnumerable<IMessageActionForm>? messageForms = null,
+    SlackResponseUrls? responseUrls = null)
 {
+    private readonly IMessageActionForm[] _messageForms = messageForms?.ToArray() ?? [];
+
     public async Task<JsonObject?> HandleAsync(SlackInteractionPayload payload, CancellationToken cancellationToken)
     {
         if (payload.User is not { Id.Length: > 0 } user) return null;
-        var context = new SlackContext(options.Value.TeamId ?? payload.Team?.Id, options.Value.BotUserId);
+        var context = await workspace.GetAsync(cancellationToken);
         var channelId = payload.Channel?.Id ?? payload.Container?.ChannelId;
         var actor = await authors.ClassifyAsync(user.Id, user.TeamId, channelId, context, cancellationToken);
         return payload.Type switch
@@ -94,7 +97,10 @@ public sealed class SlackInteractionHandler(
                 byBlock[BlockOf(view.State, inputId) ?? inputId] = message;
             return new JsonObject { ["response_action"] = "errors", ["errors"] = byBlock };
         }
-        if (outbox is null || form.Source is not { } source) return null;
+        // A form opened from a message action has no card to replace: the modal itself shows the outcome.
+        if (form.Source is not { } source)
+            return result.Message is { Length: > 0 } shown ? SlackModalOutcome.Update(shown) : null;
+        if (outbox is null) return null;
         if (result.UpdatedCard is { } card)
             await outbox.EnqueueAsync($"slack:card-update:{source.Conversation.ChannelId}:{source.MessageId}:{invoked.DedupKey}",
                 DeliveryTarget.Update(source), new OutboundMessage(CardPlainText.Render(card), card), ct);
@@ -109,8 +115,30 @@ public sealed class SlackInteractionHandler(
         var target = payload.MessageTs ?? payload.Message?.Ts;
         if (channelId is null || target is null || payload.CallbackId is null) return LogUnrouted(payload);
         var conversation = new ConversationRef(ChatPlatform.Slack, channelId, payload.Message?.IsThreadReply == true ? payload.Message.ThreadTs : null);
-        await inbox.AcceptAsync(new MessageActionInvoked($"slack:shortcut:{payload.TriggerId ?? payload.ActionTs}", At(payload.ActionTs), conversation, actor,
-            payload.CallbackId, target, payload.Message?.Text, payload.TriggerId), ct);
+        var author = payload.Message?.User is { Length: > 0 } authorId
+            ? await authors.ClassifyAsync(authorId, payload.Message.UserTeam ?? payload.Message.Team, channelId,
+                await workspace.GetAsync(ct), ct)
+            : null;
+        // Answers go through the shortcut's response_url: the bot may not be in the channel.
+        if (responseUrls is not null)
+            await responseUrls.RememberAsync(channelId, actor.Id, payload.ResponseUrl, ct);
+        var action = new MessageActionInvoked($"slack:shortcut:{payload.TriggerId ?? payload.ActionTs}", At(payload.ActionTs), conversation, actor,
+            payload.CallbackId, target, payload.Message?.Text, payload.TriggerId, author);
+        if (_messageForms.FirstOrDefault(f => f.CallbackId == payload.CallbackId) is { } form)
+            return await OpenMessageFormAsync(form, action, ct);
+        await inbox.AcceptAsync(action, ct);
+        return null;
+    }
+
+    /// <summary>A form-opening shortcut is answered here, not queued: its trigger id lasts 3 seconds.</summary>
+    private async Task<JsonObject?> OpenMessageFormAsync(IMessageActionForm form, MessageActionInvoked action, CancellationToken ct)
+    {
+        var opened = await form.OpenAsync(action, ct);
+        if (opened.Card is { } card && forms is not null && action.TriggerId is { } trigger)
+            await forms.OpenCardAsync(card, opened.SubmitVerb, opened.Data, source: null, trigger, ct);
+        else if (outbox is not null)
+            await outbox.EnqueueAsync($"slack:shortcut-reply:{action.DedupKey}", DeliveryTarget.Ephemeral(action.Conversation, action.Actor!.Id),
+                new OutboundMessage(opened.Message ?? "This form cannot be opened here."), ct);
         return null;
     }
 

@@ -22,6 +22,8 @@ public static class SlackModule
         });
         services.AddSingleton(sp => new SlackRequestVerifier(
             sp.GetRequiredService<IOptions<SlackOptions>>().Value.SigningSecret, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<SlackWorkspace>();
+        services.AddHostedService<SlackWorkspaceCheck>();
         services.AddTransient<SlackAuthorClassifier>();
         services.AddTransient<SlackEventMapper>();
         services.AddTransient<SlackEventIntake>();
@@ -29,6 +31,7 @@ public static class SlackModule
         services.AddTransient<SlackFormOpener>();
         services.AddTransient<SlackDirectChannels>();
         services.AddTransient<SlackCommandHandler>();
+        services.AddSingleton<SlackResponseUrls>();
         services.AddHostedService<SlackSocketModeService>();
 
         // Only a configured Slack is a delivery target: the outbox should not try a workspace we have no token for.

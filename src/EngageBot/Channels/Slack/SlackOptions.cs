@@ -21,10 +21,13 @@ public sealed class SlackOptions : IValidatableObject
     /// <summary>Receive events over Socket Mode instead of public HTTP endpoints (development, firewalled hosts).</summary>
     public bool UseSocketMode { get; set; }
 
-    /// <summary>Our bot's user id (U…); learned from each event's authorizations when not set.</summary>
+    /// <summary>Our bot's user id (U…); learned from auth.test (or each event's authorizations) when not set.</summary>
     public string? BotUserId { get; set; }
 
-    /// <summary>Our workspace (T…): authors from it are internal. Defaults to the team_id of each event.</summary>
+    /// <summary>
+    /// Our workspace (T…): its members (not its guests) are internal. When not set, auth.test on the bot token tells it
+    /// at start-up; it is never taken from a request, and Slack requests are refused until it is known.
+    /// </summary>
     public string? TeamId { get; set; }
 
     public bool Enabled => !string.IsNullOrWhiteSpace(BotToken) || !string.IsNullOrWhiteSpace(SigningSecret) || UseSocketMode;

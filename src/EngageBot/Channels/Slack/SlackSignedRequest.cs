@@ -28,7 +28,7 @@ public sealed class SlackSignedRequest
     /// <summary>The request if its signature holds; otherwise null after a warning (reason only, never the body or headers).</summary>
     public static async Task<SlackSignedRequest?> ReadAsync(HttpContext http, SlackRequestVerifier verifier, ILogger logger, bool allowSslCheck = false)
     {
-        var body = await ReadBodyAsync(http.Request, http.RequestAborted);
+        var body = await RequestBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
         if (body is null)
         {
             logger.LogWarning("Rejected Slack request to {Path}: body larger than {Max} bytes", http.Request.Path, MaxBodyBytes);
@@ -40,39 +40,5 @@ public sealed class SlackSignedRequest
         if (allowSslCheck && http.Request.HasFormContentType && request.Form().GetValueOrDefault("ssl_check") == "1") return request;
         logger.LogWarning("Rejected Slack request to {Path}: signature {Result}", http.Request.Path, result);
         return null;
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes) return null;
-        // Slack always sends Content-Length: read straight into a body-sized array (this runs on every event, inside the ack).
-        if (request.ContentLength is { } length)
-        {
-            var body = new byte[length];
-            var filled = 0;
-            while (filled < body.Length)
-            {
-                var read = await request.Body.ReadAsync(body.AsMemory(filled), cancellationToken);
-                if (read == 0) return body[..filled];
-                filled += read;
-            }
-            return body;
-        }
-        using var buffer = new MemoryStream(4096);
-        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
-        {
-            int read;
-            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (buffer.Length + read > MaxBodyBytes) return null;
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
-        }
-        return buffer.ToArray();
     }
 }

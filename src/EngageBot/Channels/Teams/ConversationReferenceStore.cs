@@ -11,12 +11,19 @@ namespace EngageBot.Channels.Teams;
 ///   PK "user",         RK {AAD object id} and RK {29: user id} → the user's tenant, service URL and, once known,
 ///                       their 1:1 conversation id. Serves DirectMessage by either id.
 ///   PK "bot",          RK "default" → the last service URL and tenant seen, for DMs to users the bot never heard from.
+///   PK "author",       RK {29: id} and RK {AAD object id} → how the person's last command or card action was
+///                       classified (AuthorKind), so a private answer goes by DM only to our own people: a bot cannot
+///                       open a 1:1 chat with someone of another tenant.
+///   PK "tenant",       RK {tenant id} → that tenant's last service URL, for posting to channels the bot never heard
+///                       from (a Teams app installed in a team announces only one of its channels).
 /// </summary>
 public sealed class ConversationReferenceStore(IRecordStore store, TimeProvider time)
 {
     private const string ConversationPartition = "conversation";
     private const string UserPartition = "user";
     private const string BotPartition = "bot";
+    private const string TenantPartition = "tenant";
+    private const string AuthorPartition = "author";
     private readonly IRecordTable _table = store.Table("teamsconversations");
 
     public async Task RememberAsync(Activity activity, CancellationToken cancellationToken = default)
@@ -31,6 +38,8 @@ public sealed class ConversationReferenceStore(IRecordStore store, TimeProvider 
             activity.Conversation.ConversationType, channelData?.Team?.Id, channelData?.Channel?.Id ?? channelData?.Settings?.SelectedChannel?.Id);
         await _table.UpsertAsync(ToRecord(ConversationPartition, channelId, reference, now), cancellationToken);
         await _table.UpsertAsync(ToRecord(BotPartition, "default", reference, now), cancellationToken);
+        if (tenantId is { Length: > 0 })
+            await _table.UpsertAsync(ToRecord(TenantPartition, tenantId, reference, now), cancellationToken);
 
         if (activity.From is { Id: { Length: > 0 } userId } from && !TeamsAuthorClassifier.IsBot(from))
         {
@@ -43,6 +52,14 @@ public sealed class ConversationReferenceStore(IRecordStore store, TimeProvider 
     public async Task<TeamsConversationReference?> FindConversationAsync(string channelId, CancellationToken cancellationToken = default) =>
         await _table.GetAsync(ConversationPartition, Key(channelId), cancellationToken) is { } record ? FromRecord(record) : null;
 
+    /// <summary>The last reference seen in <paramref name="tenantId"/> (its service URL and the bot's id there).</summary>
+    public async Task<TeamsConversationReference?> FindTenantAsync(string tenantId, CancellationToken cancellationToken = default) =>
+        await _table.GetAsync(TenantPartition, Key(tenantId), cancellationToken) is { } record ? FromRecord(record) : null;
+
+    /// <summary>Records a channel the bot reached by creating a conversation in it, so replies and updates find it.</summary>
+    public Task RememberChannelAsync(TeamsConversationReference reference, CancellationToken cancellationToken = default) =>
+        _table.UpsertAsync(ToRecord(ConversationPartition, reference.ConversationId, reference, time.GetUtcNow()), cancellationToken);
+
     public async Task<TeamsConversationReference?> FindDefaultAsync(CancellationToken cancellationToken = default) =>
         await _table.GetAsync(BotPartition, "default", cancellationToken) is { } record ? FromRecord(record) : null;
 
@@ -53,6 +70,22 @@ public sealed class ConversationReferenceStore(IRecordStore store, TimeProvider 
         return new TeamsUserReference(r.GetString("UserId") ?? userIdOrAadObjectId, r.GetString("AadObjectId"), r.GetString("TenantId"),
             r.GetString("ServiceUrl") ?? "", r.GetString("PersonalConversationId"));
     }
+
+    /// <summary>Remembers how a person who asked us something was classified, under both of their ids.</summary>
+    public async Task RememberAuthorAsync(ChatUser author, CancellationToken cancellationToken = default)
+    {
+        foreach (var key in new[] { author.Id, author.AadObjectId }.OfType<string>().Where(k => k.Length > 0).Distinct())
+            await _table.UpsertAsync(new StorageRecord(AuthorPartition, Key(key), new Dictionary<string, object?>
+            {
+                ["Kind"] = author.Kind.ToString(),
+                ["UpdatedAt"] = time.GetUtcNow(),
+            }), cancellationToken);
+    }
+
+    /// <summary>How the person was last classified when they asked us something; null if they never did.</summary>
+    public async Task<AuthorKind?> FindAuthorKindAsync(string userIdOrAadObjectId, CancellationToken cancellationToken = default) =>
+        (await _table.GetAsync(AuthorPartition, Key(userIdOrAadObjectId), cancellationToken))?.GetString("Kind") is { } kind
+            && Enum.TryParse<AuthorKind>(kind, out var parsed) ? parsed : null;
 
     /// <summary>Records the 1:1 conversation created for a user, under both of their ids.</summary>
     public async Task RememberPersonalConversationAsync(TeamsUserReference user, CancellationToken cancellationToken = default)

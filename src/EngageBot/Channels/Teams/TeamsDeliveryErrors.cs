@@ -20,6 +20,14 @@ internal static class TeamsDeliveryErrors
         return new DeliveryException($"Teams: {Describe(e)}", permanent, e.RetryAfter, e);
     }
 
+    /// <summary>
+    /// The bot is not in the channel's team: Teams says so for a channel it knows, while for a channel the bot never
+    /// heard from a 403 or 404 (other than the admin disabling the bot) means the same. Adding the bot fixes both.
+    /// </summary>
+    public static bool BotNotInChannel(ConnectorException e, bool unheard) =>
+        e.ErrorCode == "BotNotInConversationRoster"
+        || (unheard && e.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound && e.ErrorCode != "BotDisabledByAdmin");
+
     private static string Describe(ConnectorException e) => e.ErrorCode switch
     {
         "ConversationBlockedByUser" => $"the user blocked the bot ({e.Message})",

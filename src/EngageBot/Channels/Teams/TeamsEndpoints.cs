@@ -6,13 +6,16 @@ using Microsoft.Extensions.Options;
 namespace EngageBot.Channels.Teams;
 
 /// <summary>
-/// POST /api/messages, the Bot Connector's messaging endpoint. The JWT is checked before anything is stored, so a
+/// POST /api/messages, the Bot Connector's messaging endpoint. The JWT is authenticated from the header before the
+/// body is read (an unauthenticated caller gets 401 with nothing buffered), the body is then read up to a cap, and the
+/// token's endorsement for the activity's channel and service URL is checked before anything is stored, so a
 /// rejected request leaves no trace. Events go to the durable inbox and are acknowledged with 200 at once; card
 /// actions run synchronously because Teams shows the invoke response (a new card or a message) to the user.
 /// </summary>
 public static class TeamsEndpoints
 {
-    private const int MaxBodyBytes = 512 * 1024;
+    /// <summary>As Slack's endpoints: activities are a few KB (attachments are links); a large card stays far below this.</summary>
+    private const int MaxBodyBytes = 1024 * 1024;
 
     public static IEndpointRouteBuilder MapTeamsEndpoints(this IEndpointRouteBuilder app)
     {
@@ -31,24 +34,27 @@ public static class TeamsEndpoints
         if (string.IsNullOrWhiteSpace(authorization))
             return Reject(logger, new TokenValidationOutcome(TokenValidationStatus.Unauthorized, "no Authorization header"));
 
-        var activity = await ReadActivityAsync(http.Request, cancellationToken);
-        var outcome = await validator.ValidateAsync(authorization, activity?.ChannelId ?? "", activity?.ServiceUrl ?? "", cancellationToken);
-        if (outcome.Status is TokenValidationStatus.Unauthorized or TokenValidationStatus.KeysUnavailable)
-            return Reject(logger, outcome);
-        if (activity is null)
+        var token = await validator.AuthenticateAsync(authorization, cancellationToken);
+        if (!token.IsValid)
+            return Reject(logger, token);
+        if (await RequestBody.ReadAsync(http.Request, MaxBodyBytes, cancellationToken) is not { } body)
+            return Results.Json(new { error = $"The activity is larger than {MaxBodyBytes} bytes." }, statusCode: StatusCodes.Status413PayloadTooLarge);
+        if (ParseActivity(body) is not { } activity)
             return Results.BadRequest(new { error = "The body is not a Bot Framework activity." });
+        var outcome = await validator.AuthorizeAsync(token, activity.ChannelId ?? "", activity.ServiceUrl ?? "", cancellationToken);
         if (!outcome.IsValid)
             return Reject(logger, outcome);
 
         await references.RememberAsync(activity, cancellationToken);
         if (activity.Type == ActivityTypes.Invoke)
-            return await InvokeAsync(activity, mapper, services, logger, cancellationToken);
+            return await InvokeAsync(activity, mapper, references, services, logger, cancellationToken);
 
         var events = await mapper.MapAsync(activity, cancellationToken);
         if (events.Count == 0)
             logger.LogInformation("Teams {Type} ({EventType}) needs no action", activity.Type, activity.GetTeamsChannelData()?.EventType);
         foreach (var chatEvent in events)
         {
+            await RememberAskerAsync(chatEvent, references, cancellationToken);
             if (chatEvent is CardActionInvoked submit)
                 await SubmitAsync(submit, services, cancellationToken);
             else
@@ -57,8 +63,16 @@ public static class TeamsEndpoints
         return Results.Ok();
     }
 
-    private static async Task<IResult> InvokeAsync(Activity activity, TeamsActivityMapper mapper, IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    private static async Task<IResult> InvokeAsync(Activity activity, TeamsActivityMapper mapper, ConversationReferenceStore references, IServiceProvider services,
+        ILogger logger, CancellationToken cancellationToken)
     {
+        if (TeamsMessageExtensions.Handles(activity))
+        {
+            var answer = await services.GetRequiredService<TeamsMessageExtensions>().HandleAsync(activity, cancellationToken);
+            return answer is null
+                ? Results.StatusCode(StatusCodes.Status501NotImplemented)
+                : Results.Json(answer, BotFrameworkJson.Options, statusCode: StatusCodes.Status200OK);
+        }
         var action = await mapper.MapCardActionAsync(activity, cancellationToken);
         if (action is null)
         {
@@ -66,6 +80,7 @@ public static class TeamsEndpoints
             logger.LogInformation("Teams invoke {Name} is not handled", activity.Name);
             return Results.StatusCode(StatusCodes.Status501NotImplemented);
         }
+        await RememberAskerAsync(action, references, cancellationToken);
         AdaptiveCardInvokeResponse response;
         try
         {
@@ -93,23 +108,18 @@ public static class TeamsEndpoints
         }
     }
 
-    private static async Task<Activity?> ReadActivityAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Answers to commands and card actions come back as private replies; the adapter needs to know where it may send them.</summary>
+    private static async Task RememberAskerAsync(ChatEvent chatEvent, ConversationReferenceStore references, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > MaxBodyBytes)
-            return null;
-        try
-        {
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body, cancellationToken);
-            if (body.Length is 0 or > MaxBodyBytes)
-                return null;
-            body.Position = 0;
-            return await JsonSerializer.DeserializeAsync<Activity>(body, BotFrameworkJson.Options, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        if (chatEvent is CommandInvoked or CardActionInvoked or MessageActionInvoked && chatEvent.Actor is { } asker)
+            await references.RememberAuthorAsync(asker, cancellationToken);
+    }
+
+    private static Activity? ParseActivity(byte[] body)
+    {
+        if (body.Length == 0) return null;
+        try { return JsonSerializer.Deserialize<Activity>(body, BotFrameworkJson.Options); }
+        catch (JsonException) { return null; }
     }
 
     private static IResult Reject(ILogger logger, TokenValidationOutcome outcome)

@@ -28,6 +28,7 @@ public static class TeamsModule
         services.AddSingleton<TeamsMemberRoles>();
         services.AddSingleton<TeamsAuthorClassifier>();
         services.AddSingleton<TeamsActivityMapper>();
+        services.AddSingleton<TeamsMessageExtensions>();
         services.AddSingleton<TeamsChatChannel>();
         services.AddSingleton<IChatChannel>(sp => sp.GetRequiredService<TeamsChatChannel>());
         services.AddCliCommand<TeamsPackageCommand>();

@@ -27,6 +27,7 @@ public static class DirectoryModule
         services.AddSingleton<IChatEventHandler, ChannelLinkPromptHandler>();
         services.AddSingleton<IChatEventHandler, ChannelLinkCommandHandler>();
         services.AddSingleton<ICardActionHandler, ChannelLinkActionHandler>();
+        services.AddSingleton<IConversationUnreachableHandler, UnreachableChannelHandler>();
         services.AddSingleton<ICardFormSource, ChannelLinkFormSource>();
         services.AddCliCommand<PartnersImportCommand>();
         services.AddCliCommand<PartnersListCommand>();

@@ -16,6 +16,7 @@ public sealed class DirectorySnapshot
     private readonly Dictionary<string, BusinessCalendar> _calendars;
     private readonly Dictionary<(ChatPlatform, string), string> _channelOwners = new();
     private readonly Dictionary<(ChatPlatform, string), string> _homeTeams = new();
+    private readonly Dictionary<(ChatPlatform, string), List<string>> _triagePartners = new();
     private readonly Dictionary<(ChatPlatform, string), Person> _platformUsers = new();
 
     public DirectorySnapshot(long version, DirectoryContent content, IReadOnlyList<ChannelLink> links)
@@ -33,6 +34,8 @@ public sealed class DirectorySnapshot
             {
                 foreach (var channel in partner.On(platform).ChannelIds) _channelOwners[(platform, channel)] = partner.Id;
                 foreach (var team in partner.On(platform).HomeTeamIds) _homeTeams.TryAdd((platform, team), partner.Id);
+                if (partner.On(platform).TriageChannelId is { Length: > 0 } triage)
+                    (_triagePartners.TryGetValue((platform, triage), out var users) ? users : _triagePartners[(platform, triage)] = []).Add(partner.Id);
             }
         }
         ChatLinks = links.Where(l => _partners.ContainsKey(l.PartnerId) && !_channelOwners.ContainsKey((l.Platform, l.ChannelId))).ToList();
@@ -67,6 +70,17 @@ public sealed class DirectorySnapshot
     public SlaPolicy? PolicyFor(string tier) => _policies.GetValueOrDefault(tier);
 
     public string? PartnerIdByChannel(ChatPlatform platform, string channelId) => _channelOwners.GetValueOrDefault((platform, channelId));
+
+    /// <summary>The partners whose internal triage channel this is (empty for any other channel).</summary>
+    public IReadOnlyList<Partner> TriagePartners(ChatPlatform platform, string channelId) =>
+        _triagePartners.TryGetValue((platform, channelId), out var ids) ? ids.Select(id => _partners[id]).ToList() : [];
+
+    /// <summary>
+    /// A channel the directory already knows: a partner's shared channel (file or chat link) or an internal triage
+    /// channel. Such a channel is never offered for linking: one wrong click would make internal triage partner-facing.
+    /// </summary>
+    public bool IsKnownChannel(ChatPlatform platform, string channelId) =>
+        PartnerIdByChannel(platform, channelId) is not null || _triagePartners.ContainsKey((platform, channelId));
 
     /// <summary>The partner the imported file gives this channel to (chat links aside): only the file can move it.</summary>
     public Partner? FilePartnerByChannel(ChatPlatform platform, string channelId) =>

@@ -21,6 +21,7 @@ public sealed class HelpCommandHandler(IOutbox outbox) : IChatEventHandler
         (BotCommands.Resolve, "resolve ID: resolve a ticket", false),
         (BotCommands.Close, "close ID: close a ticket", false),
         (BotCommands.Link, "link: link this channel to a partner", false),
+        (BotCommands.Feedback, "feedback [TEXT]: log partner feedback from this channel (also “Log as partner feedback” on a message)", false),
         (BotCommands.Help, "help: this list", true),
     ];
 

@@ -20,31 +20,8 @@ public sealed class InteractionsListCommand(IInteractionLog log, TimeProvider ti
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        string? partner = null;
-        var since = time.GetUtcNow() - TimeSpan.FromDays(7);
-        var json = false;
-        for (var i = 0; i < args.Count; i++)
-        {
-            switch (args[i])
-            {
-                case "--json":
-                    json = true;
-                    break;
-                case "--partner" when i + 1 < args.Count:
-                    partner = args[++i];
-                    break;
-                case "--since" when i + 1 < args.Count:
-                    if (!CliTime.TryParse(args[++i], time.GetUtcNow(), out since))
-                    {
-                        error.WriteLine($"interactions list: --since '{args[i]}' is neither an ISO-8601 time nor an age like 7d or 24h.");
-                        return 2;
-                    }
-                    break;
-                default:
-                    error.WriteLine($"interactions list: unexpected argument '{args[i]}'. Usage: interactions list {Usage}");
-                    return 2;
-            }
-        }
+        if (CliListArguments.Parse(this, args, time.GetUtcNow(), TimeSpan.FromDays(7), error) is not { } options) return 2;
+        var (partner, since, json) = options;
 
         var rows = new List<Interaction>();
         await foreach (var interaction in log.QueryAsync(partner, since, cancellationToken: cancellationToken))

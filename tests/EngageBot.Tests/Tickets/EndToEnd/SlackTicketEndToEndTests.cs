@@ -22,7 +22,8 @@ public sealed class SlackTicketEndToEndTests : IAsyncLifetime
     private const string RootTs = "1793610000.000100";
 
     // Monday 2026-11-02 09:00 UTC (the host's clock start); gold: first response 2h, warning at half of it.
-    private static readonly string Directory = $$"""
+    /// <summary>One gold partner, Acme, in <see cref="SlackPayloads.Channel"/>; its partners list ends the file, so tests may append partners.</summary>
+    internal static readonly string Directory = $$"""
         version: 1
         policies:
           - tier: gold
@@ -86,7 +87,7 @@ public sealed class SlackTicketEndToEndTests : IAsyncLifetime
         await host.PostEventAsync(SlackPayloads.Message("1793610100.000100", "You rotate it under Settings > Keys.", Owner, SlackHost.OurTeam, RootTs), "Ev2");
         await EventuallyStatusAsync(host, ticket.Id, TicketStatus.Responded);
 
-        await host.PostSignedAsync("/api/slack/commands", SlackPayloads.SlashCommand($"waiting {ticket.Id}"), "application/x-www-form-urlencoded");
+        await host.PostSignedAsync("/api/slack/commands", SlackPayloads.SlashCommand($"waiting {ticket.Id}", responseUrl: _slack.ResponseUrl("waiting")), "application/x-www-form-urlencoded");
         await EventuallyStatusAsync(host, ticket.Id, TicketStatus.WaitingOnPartner);
 
         await host.PostEventAsync(SlackPayloads.Reaction(true, TicketReactions.Resolve, RootTs, Owner), "Ev3");
@@ -145,6 +146,29 @@ public sealed class SlackTicketEndToEndTests : IAsyncLifetime
         var answer = await EventuallySingleAsync(host, "chat.postEphemeral", c => c.Field("channel") == "D" + Owner);
         Assert.Equal(Owner, answer.Field("user"));
         Assert.Equal("Your open tickets: none.", answer.Field("text"));
+    }
+
+    [Theory]
+    [InlineData("D0OWNER2SAM", "directmessage", "channel_not_found")]
+    [InlineData("C0BOTNOTIN1", "somewhere-else", "not_in_channel")]
+    public async Task A_command_typed_where_the_bot_cannot_post_is_answered_through_its_response_url(string channel, string channelName, string postEphemeralError)
+    {
+        await using var host = new TicketsSlackHost(_slack);
+        _ = host.Server;
+        Assert.True((await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory)).Succeeded);
+        // What Slack answers chat.postEphemeral in a DM between two people, or in a channel the bot was never invited to.
+        _slack.FailNext("chat.postEphemeral", postEphemeralError);
+
+        var response = await host.PostSignedAsync("/api/slack/commands",
+            SlackPayloads.SlashCommand("tickets", channel, channelName, responseUrl: _slack.ResponseUrl(channel), trigger: $"1334.7384.{channel}"), "application/x-www-form-urlencoded");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await EventuallySingleAsync(host, $"response_url:{channel}", _ => true);
+        Assert.Equal("ephemeral", answer.Json["response_type"]!.GetValue<string>());
+        Assert.False(answer.Json["replace_original"]!.GetValue<bool>());
+        Assert.Equal("Your open tickets: none.", answer.Json["text"]!.GetValue<string>());
+        Assert.Null(answer.Authorization);
+        Assert.Empty(_slack.CallsTo("chat.postEphemeral"));
     }
 
     private static async Task<string?> TriageTsAsync(TicketsSlackHost host, string ticketId)

@@ -130,6 +130,86 @@ public sealed class TeamsTicketEndToEndTests : IAsyncLifetime
         Assert.Null(await host.Services.GetRequiredService<TicketService>().FindByMessageAsync(new ConversationRef(ChatPlatform.Teams, PartnerChannel), RootId, default));
     }
 
+    [Fact]
+    public async Task A_triage_card_for_a_triage_channel_the_bot_never_heard_from_is_posted_there_and_updated_in_place()
+    {
+        await using var host = new TicketsTeamsHost(_authority, _connector);
+        _ = host.Server;
+        Assert.True((await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory)).Succeeded);
+        // Installing the app in the team announced the partner's channel only, as Teams does.
+        Assert.Equal(HttpStatusCode.OK, (await host.PostActivityAsync(BotAdded(PartnerChannel))).StatusCode);
+
+        await host.PostActivityAsync(Message(RootId, RootId, "How do I rotate the API key?", PartnerAad, PartnerTenant));
+        var ticket = await TicketAsync(host);
+        var triageId = await TriageActivityIdAsync(host, ticket.Id);
+
+        var created = Assert.Single(CreatedInChannel(TriageChannel));
+        Assert.True(created.Body!["isGroup"]!.GetValue<bool>());
+        Assert.Equal(TeamsHost.TenantId, created.Body["channelData"]!["tenant"]!["id"]!.GetValue<string>());
+        Assert.Contains(ticket.Id, created.Body["activity"]!.ToJsonString());
+        // Our reply changes the ticket, and the card it posted is replaced in place.
+        await host.PostActivityAsync(Message("1793610000002", RootId, "You rotate it under Settings > Keys.", OwnerAad, TeamsHost.TenantId));
+        await EventuallyStatusAsync(host, ticket.Id, TicketStatus.Responded);
+        var cardUpdate = $"/v3/conversations/{Uri.EscapeDataString(TriageChannel)}/activities/{Uri.EscapeDataString(triageId)}";
+        await ClockedEventually.TrueAsync(host.Time, () => Requests("PUT", cardUpdate).Count > 0, TimeSpan.FromSeconds(15));
+    }
+
+    [Fact]
+    public async Task While_the_bot_is_not_in_the_triage_team_the_card_waits_the_owner_is_told_once_and_it_is_sent_when_the_bot_is_added()
+    {
+        await using var host = new TicketsTeamsHost(_authority, _connector);
+        _ = host.Server;
+        Assert.True((await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory)).Succeeded);
+        await host.PostActivityAsync(BotAdded(PartnerChannel));
+        _connector.Block(TriageChannel);
+
+        await host.PostActivityAsync(Message(RootId, RootId, "How do I rotate the API key?", PartnerAad, PartnerTenant));
+        var ticket = await TicketAsync(host);
+        await ClockedEventually.TrueAsync(host.Time, () => Told().Count == 1, TimeSpan.FromSeconds(15));
+        Assert.Contains("triage channel of Acme Corp", Told()[0].Body!.ToJsonString());
+        var status = host.Services.GetRequiredService<IOutboxStatus>();
+        Assert.Equal(OutboxState.Queued, (await status.GetAsync(TriageCardPublisher.PostKey(ticket.Id)))!.State);
+
+        // Still waiting hours later (retried on its own, not given up), and the owner is not told again.
+        var tries = CreatedInChannel(TriageChannel).Count;
+        host.Time.Advance(TimeSpan.FromHours(2));
+        await ClockedEventually.TrueAsync(host.Time, () => CreatedInChannel(TriageChannel).Count > tries, TimeSpan.FromSeconds(15));
+        Assert.Equal(OutboxState.Queued, (await status.GetAsync(TriageCardPublisher.PostKey(ticket.Id)))!.State);
+
+        _connector.Unblock(TriageChannel);
+        Assert.Equal(HttpStatusCode.OK, (await host.PostActivityAsync(BotAdded(TriageChannel))).StatusCode);
+        await ClockedEventually.TrueAsync(host.Time, () => status.GetAsync(TriageCardPublisher.PostKey(ticket.Id)).Result?.State == OutboxState.Delivered, TimeSpan.FromSeconds(15));
+        Assert.Single(Requests("POST", $"/v3/conversations/{Uri.EscapeDataString(TriageChannel)}/activities"));
+        Assert.Single(Told());
+    }
+
+    [Fact]
+    public async Task A_bot_command_from_a_partner_side_user_is_answered_in_its_thread_never_in_a_one_to_one_chat()
+    {
+        await using var host = new TicketsTeamsHost(_authority, _connector);
+        _ = host.Server;
+        Assert.True((await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory)).Succeeded);
+        await host.PostActivityAsync(BotAdded(PartnerChannel));
+        var command = Message("1793610000077", "1793610000077", "<at>EngageBot</at> help", PartnerAad, PartnerTenant);
+        command["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention", ["mentioned"] = new JsonObject { ["id"] = TeamsActivities.BotId, ["name"] = "EngageBot" }, ["text"] = "<at>EngageBot</at>",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await host.PostActivityAsync(command)).StatusCode);
+
+        var thread = $"/v3/conversations/{Uri.EscapeDataString($"{PartnerChannel};messageid=1793610000077")}/activities";
+        await ClockedEventually.TrueAsync(host.Time, () => Requests("POST", thread).Count == 1, TimeSpan.FromSeconds(15));
+        Assert.DoesNotContain(Requests("POST", "/v3/conversations"), r => r.RawTarget == "/v3/conversations");
+        Assert.Empty(DirectMessages());
+    }
+
+    private List<ConnectorRequest> CreatedInChannel(string channel) =>
+        Requests("POST", "/v3/conversations").Where(r => r.RawTarget == "/v3/conversations" && r.Body?["channelData"]?["channel"]?["id"]?.GetValue<string>() == channel).ToList();
+
+    private List<ConnectorRequest> Told() =>
+        DirectMessages().Where(r => r.Body?.ToJsonString().Contains("cannot post to the Teams channel", StringComparison.Ordinal) == true).ToList();
+
     private List<ConnectorRequest> Requests(string method, string prefix) =>
         _connector.Requests.Where(r => r.Method == method && r.RawTarget.StartsWith(prefix, StringComparison.Ordinal)).ToList();
 

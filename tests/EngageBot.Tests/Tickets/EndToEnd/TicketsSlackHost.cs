@@ -11,9 +11,9 @@ namespace EngageBot.Tests.Tickets.EndToEnd;
 
 /// <summary>
 /// The real host with every real port (inbox, outbox, directory, storage on SQLite in a temp dir) against a loopback fake
-/// Slack; only the clock is the test's.
+/// Slack; only the clock is the test's. <paramref name="settings"/> adds configuration (e.g. a feature's options).
 /// </summary>
-public sealed class TicketsSlackHost(FakeSlackServer slack) : WebApplicationFactory<Program>
+public sealed class TicketsSlackHost(FakeSlackServer slack, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     private readonly TempDirectory _data = new();
 
@@ -27,6 +27,7 @@ public sealed class TicketsSlackHost(FakeSlackServer slack) : WebApplicationFact
         builder.UseSetting("EngageBot:Slack:ApiBaseUrl", slack.BaseUrl.ToString());
         builder.UseSetting("EngageBot:Slack:TeamId", SlackHost.OurTeam);
         builder.UseSetting("EngageBot:Slack:BotUserId", SlackHost.BotUserId);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
     }
 

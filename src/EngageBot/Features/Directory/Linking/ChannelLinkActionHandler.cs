@@ -34,6 +34,8 @@ public sealed class ChannelLinkActionHandler(DirectoryReader reader, DirectorySt
 
         if (snapshot.FilePartnerByChannel(platform, channelId) is { } fileOwner)
             return CardActionResult.Updated(ChannelLinkCard.AlreadyClaimed(platform, channelId, channelName, fileOwner));
+        if (snapshot.TriagePartners(platform, channelId) is { Count: > 0 } triageOf)
+            return CardActionResult.Updated(ChannelLinkCard.TriageChannel(platform, channelId, channelName, triageOf));
 
         var now = time.GetUtcNow();
         await store.SaveChannelLinkAsync(new ChannelLink(platform, channelId, partner.Id, person.Id, now), cancellationToken);

@@ -46,6 +46,13 @@ public static class ChannelLinkCard
         $"{Describe(platform, channelId, channelName)} already belongs to {owner.Name} ({owner.Id}) in the directory file. "
         + "Change the file and re-import it to move the channel.";
 
+    public static JsonObject TriageChannel(ChatPlatform platform, string channelId, string? channelName, IReadOnlyList<Partner> partners) =>
+        Card(TextBlock(TriageChannelText(platform, channelId, channelName, partners)));
+
+    public static string TriageChannelText(ChatPlatform platform, string channelId, string? channelName, IReadOnlyList<Partner> partners) =>
+        $"{Describe(platform, channelId, channelName)} is the internal triage channel of {string.Join(", ", partners.Select(p => $"{p.Name} ({p.Id})"))} "
+        + "in the directory file, so it cannot be linked to a partner. Change the file and re-import it to change that.";
+
     public static string PlatformValue(ChatPlatform platform) => platform.ToString().ToLowerInvariant();
 
     private static string Describe(ChatPlatform platform, string channelId, string? channelName) =>

@@ -7,7 +7,7 @@ namespace EngageBot.Features.Directory.Linking;
 /// "link" in a channel: sends the asker the channel-link card by direct message (the same card, and the same answer
 /// handler, as when the bot is added to an unclaimed channel), so a channel whose prompt went unanswered, or was
 /// linked to the wrong partner, can be linked later. Only people in the directory may link; a channel the
-/// directory file assigns is changed in the file.
+/// directory file assigns (a partner's channel or an internal triage channel) is changed in the file.
 /// </summary>
 public sealed class ChannelLinkCommandHandler(IPartnerDirectory directory, IOutbox outbox, CardLibrary cards) : IChatEventHandler
 {
@@ -27,6 +27,8 @@ public sealed class ChannelLinkCommandHandler(IPartnerDirectory directory, IOutb
             reply = "Run link in the channel you want to link to a partner.";
         else if (snapshot.FilePartnerByChannel(platform, channelId) is { } fileOwner)
             reply = ChannelLinkCard.AlreadyClaimedText(platform, channelId, channelName: null, fileOwner);
+        else if (snapshot.TriagePartners(platform, channelId) is { Count: > 0 } triageOf)
+            reply = ChannelLinkCard.TriageChannelText(platform, channelId, channelName: null, triageOf);
         else if (snapshot.Partners.Count == 0)
             reply = "No partners are imported yet: import the directory file first (engagebot directory import).";
         else

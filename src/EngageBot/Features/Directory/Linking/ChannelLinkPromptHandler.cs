@@ -5,7 +5,8 @@ using EngageBot.Features.Directory.Model;
 namespace EngageBot.Features.Directory.Linking;
 
 /// <summary>
-/// When the bot is added to a channel no partner claims, asks who it belongs to: the internal person who added
+/// When the bot is added to a channel the directory does not know (no partner's shared channel, no internal triage
+/// channel), asks who it belongs to: the internal person who added
 /// it, or else every admin, gets the channel-link card in a direct message. One DM per person per add event,
 /// however often the event is redelivered (the outbox deduplicates on the key).
 /// </summary>
@@ -17,7 +18,11 @@ public sealed class ChannelLinkPromptHandler(IPartnerDirectory directory, IOutbo
         var platform = added.Platform;
         var channelId = added.Conversation.ChannelId;
         var snapshot = await directory.GetSnapshotAsync(cancellationToken);
-        if (snapshot.PartnerIdByChannel(platform, channelId) is not null) return;
+        if (snapshot.IsKnownChannel(platform, channelId))
+        {
+            logger.LogInformation("Added to {Platform} channel {ChannelId}, which the directory already knows; nobody is asked to link it.", platform, channelId);
+            return;
+        }
         if (snapshot.Partners.Count == 0)
         {
             logger.LogWarning("Added to {Platform} channel {ChannelId}, but no partners are imported yet to link it to.", platform, channelId);

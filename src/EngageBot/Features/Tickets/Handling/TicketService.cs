@@ -21,8 +21,11 @@ public sealed class TicketService(
     IOutbox outbox,
     IOptionsMonitor<TicketsOptions> options,
     TimeProvider time,
-    ILogger<TicketService> log)
+    ILogger<TicketService> log,
+    IEnumerable<ITicketResolvedListener>? resolvedListeners = null)
 {
+    private readonly ITicketResolvedListener[] _resolvedListeners = resolvedListeners?.ToArray() ?? [];
+
     public TicketStore Store => store;
 
     /// <summary>
@@ -77,8 +80,17 @@ public sealed class TicketService(
             return (current, false);
         }
         var sla = SlaContext.From(policy);
-        var result = await store.UpdateAsync(ticketId, t => change(t, sla), ct);
-        if (result.Changed && result.Ticket is { } ticket) await triage.PublishAsync(ticket, policy, ct, answeredOn: answeredOn);
+        var wasResolved = false;
+        var result = await store.UpdateAsync(ticketId, t =>
+        {
+            wasResolved = t.Status == TicketStatus.Resolved; // as read on this attempt (the store retries on conflicts)
+            return change(t, sla);
+        }, ct);
+        if (result.Changed && result.Ticket is { } ticket)
+        {
+            await triage.PublishAsync(ticket, policy, ct, answeredOn: answeredOn);
+            if (!wasResolved && ticket.Status == TicketStatus.Resolved) await NotifyResolvedAsync(ticket, ct);
+        }
         return result;
     }
 
@@ -87,6 +99,21 @@ public sealed class TicketService(
     {
         if (await store.GetAsync(ticket.Id, ct) is { } current && await policies.GetPartnerPolicyAsync(current.PartnerId, ct) is { } policy)
             await triage.PublishAsync(current, policy, ct);
+    }
+
+    private async Task NotifyResolvedAsync(Ticket ticket, CancellationToken ct)
+    {
+        foreach (var listener in _resolvedListeners)
+        {
+            try
+            {
+                await listener.OnResolvedAsync(ticket, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Ticket {TicketId}: resolved listener {Listener} failed", ticket.Id, listener.GetType().Name);
+            }
+        }
     }
 
     public async Task<Ticket?> FindByMessageAsync(ConversationRef conversation, string messageId, CancellationToken ct)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace EngageBot.Features.Interactions;
+namespace EngageBot.Cli;
 
 /// <summary>A point in time on the command line: ISO-8601 ("2026-11-01", "2026-11-01T09:00:00+01:00") or an age ("30m", "24h", "7d", "2w").</summary>
 internal static partial class CliTime
