@@ -1,4 +1,5 @@
 using EngageBot.Cli;
+using EngageBot.Hosting.Health;
 
 namespace EngageBot.Hosting;
 
@@ -7,6 +8,8 @@ public static class EngageBotApp
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is [HealthProbe.Verb, ..])
+            return await HealthProbe.RunAsync(args);
         var invocation = CliInvocation.Parse(args);
         try
         {

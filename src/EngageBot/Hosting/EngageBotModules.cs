@@ -10,6 +10,8 @@ using EngageBot.Features.Feedback;
 using EngageBot.Features.Help;
 using EngageBot.Features.Interactions;
 using EngageBot.Features.Tickets;
+using EngageBot.Hosting.Health;
+using EngageBot.Hosting.Telemetry;
 using EngageBot.Scheduling;
 using EngageBot.Storage;
 
@@ -21,6 +23,7 @@ public static class EngageBotModules
     public static WebApplicationBuilder AddEngageBot(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddTelemetry();
         builder.AddStorage();
         builder.AddAi();
         builder.AddDirectory();
@@ -34,13 +37,14 @@ public static class EngageBotModules
         builder.AddFeedback();
         builder.AddCheckIns();
         builder.AddHelp();
+        builder.AddHealth();
         builder.AddScheduling(); // last: hands every feature's jobs to Quartz
         return builder;
     }
 
     public static WebApplication MapEngageBot(this WebApplication app)
     {
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapHealth();
         app.MapSlack();
         app.MapTeams();
         return app;

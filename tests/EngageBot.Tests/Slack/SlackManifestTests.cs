@@ -1,12 +1,66 @@
 using EngageBot.Channels;
 using EngageBot.Channels.Slack;
 using EngageBot.TestSupport;
+using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
 namespace EngageBot.Tests.Slack;
 
-public sealed class SlackManifestTests
+public sealed partial class SlackManifestTests
 {
+    // Bot-token scopes per Web API method the client calls (Slack's method reference, docs.slack.dev/reference/methods).
+    private static readonly Dictionary<string, string[]> MethodScopes = new()
+    {
+        ["chat.postMessage"] = ["chat:write"],
+        ["chat.update"] = ["chat:write"],
+        ["chat.postEphemeral"] = ["chat:write"],
+        ["conversations.open"] = ["im:write"],                         // DMs with one person
+        ["conversations.info"] = ["channels:read", "groups:read"],     // the channel the bot was added to
+        ["reactions.add"] = ["reactions:write"],
+        ["users.info"] = ["users:read"],                                // the email field (users:read.email) is never read
+        ["views.open"] = [],                                            // the trigger id is the permission
+        ["auth.test"] = [],                                             // any token may ask who it is
+        ["apps.connections.open"] = [],                                 // app-level token (connections:write), not a bot scope
+    };
+
+    // The scope each subscribed event needs (Slack's events reference).
+    private static readonly Dictionary<string, string[]> EventScopes = new()
+    {
+        ["app_mention"] = ["app_mentions:read"],
+        ["message.channels"] = ["channels:history"],
+        ["message.groups"] = ["groups:history"],
+        ["message.im"] = ["im:history"],
+        ["message.mpim"] = ["mpim:history"],
+        ["reaction_added"] = ["reactions:read"],
+        ["reaction_removed"] = ["reactions:read"],
+        ["member_joined_channel"] = ["channels:read", "groups:read"],
+        ["member_left_channel"] = ["channels:read", "groups:read"],
+    };
+
+    [Fact]
+    public void The_manifest_requests_exactly_the_scopes_of_the_methods_the_client_calls_the_events_and_the_commands()
+    {
+        var methods = System.IO.Directory.GetFiles(Path.Combine(RepoPaths.Root, "src", "EngageBot.SlackApi", "WebApi"), "SlackApiClient*.cs")
+            .SelectMany(f => MethodCall().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .ToHashSet();
+        Assert.Contains("chat.postMessage", methods);
+        var unknown = methods.Where(m => !MethodScopes.ContainsKey(m)).ToList();
+        Assert.True(unknown.Count == 0, "add the bot scopes of these Slack methods to MethodScopes: " + string.Join(", ", unknown));
+        var root = Load();
+        var events = Scalars(At(root, "settings", "event_subscriptions", "bot_events")).ToList();
+        var unknownEvents = events.Where(e => !EventScopes.ContainsKey(e)).ToList();
+        Assert.True(unknownEvents.Count == 0, "add the scopes of these events to EventScopes: " + string.Join(", ", unknownEvents));
+
+        // `commands` covers the slash command and the shortcuts.
+        var needed = methods.SelectMany(m => MethodScopes[m]).Concat(events.SelectMany(e => EventScopes[e])).Append("commands").ToHashSet();
+        var requested = Scalars(At(root, "oauth_config", "scopes", "bot")).ToHashSet();
+
+        Assert.Equal(needed.Order(), requested.Order());
+    }
+
+    [GeneratedRegex(@"Post(?:Json|Form)Async<[^>]+>\(\s*""([a-z]+\.[A-Za-z.]+)""")]
+    private static partial Regex MethodCall();
+
     private static YamlMappingNode Load()
     {
         var yaml = new YamlStream();

@@ -1,3 +1,5 @@
+using EngageBot.Hosting.Telemetry;
+
 namespace EngageBot.Channels.Inbox;
 
 /// <summary>Stores an event durably (deduplicated) and wakes this instance's processor at once.</summary>
@@ -12,6 +14,7 @@ internal sealed class Inbox(InboxStore store, InboxSignal signal, IntakePriority
             throw new ArgumentException("A chat event needs a conversation channel id.", nameof(chatEvent));
         using var accepting = priority.Accepting();
         var added = await store.AddAsync(chatEvent, time.GetUtcNow(), cancellationToken);
+        EngageBotMetrics.EventAccepted(chatEvent.Conversation.Platform, added);
         if (added)
             signal.Pulse();
         return added;

@@ -13,7 +13,8 @@ internal sealed record InboxEntry(
     DateTimeOffset? NextAttemptAt,
     DateTimeOffset? LeaseUntil,
     string? LastError,
-    IReadOnlyList<string> StepsDone);
+    IReadOnlyList<string> StepsDone,
+    string? TraceParent = null);
 
 /// <summary>An event that failed every attempt, kept with its last error for an admin to inspect.</summary>
 public sealed record ParkedEvent(string Conversation, string DedupKey, string EventType, DateTimeOffset AcceptedAt, DateTimeOffset ParkedAt, int Attempts, string Error, string Payload);

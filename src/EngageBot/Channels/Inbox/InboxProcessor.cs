@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using EngageBot.Hosting.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace EngageBot.Channels.Inbox;
@@ -128,10 +130,13 @@ internal sealed class InboxProcessor(
     /// <summary>False when the event failed and waits for a retry (so later events of its conversation wait too).</summary>
     private async Task<bool> HandleAsync(InboxEntry entry, CancellationToken cancellationToken)
     {
+        using var activity = EngageBotTelemetry.StartFrom("inbox handle", ActivityKind.Consumer, entry.TraceParent)
+            ?.SetTag("engagebot.event_type", entry.EventType).SetTag("engagebot.attempt", entry.Attempts);
         if (await store.IsDoneAsync(entry, cancellationToken))
         {
             logger.LogDebug("Inbox event {DedupKey} was redelivered after it was handled; dropped.", entry.DedupKey);
             await store.CompleteAsync(entry, time.GetUtcNow(), CancellationToken.None);
+            EngageBotMetrics.EventHandled(entry.EventType, "redelivered", TimeSpan.Zero);
             return true;
         }
         ChatEvent chatEvent;
@@ -174,6 +179,7 @@ internal sealed class InboxProcessor(
             return await FailAsync(entry, done, e);
         }
 
+        EngageBotMetrics.EventHandled(entry.EventType, "handled", time.GetUtcNow() - entry.AcceptedAt);
         if (!await store.CompleteAsync(entry, time.GetUtcNow(), CancellationToken.None))
             logger.LogWarning("Inbox event {DedupKey} was taken over by another instance after its lease expired; it may be handled twice.", entry.DedupKey);
         return true;
@@ -188,11 +194,13 @@ internal sealed class InboxProcessor(
         {
             logger.LogError(e, "Inbox event {DedupKey} ({EventType}) failed {Attempts} times; parked.", entry.DedupKey, entry.EventType, entry.Attempts);
             await store.ParkAsync(entry, e.ToString(), now, CancellationToken.None);
+            EngageBotMetrics.EventHandled(entry.EventType, "parked", TimeSpan.Zero);
             return true;
         }
         var delay = TimeSpan.FromTicks(Math.Min(_options.MaxRetryDelay.Ticks, _options.RetryDelay.Ticks * (1L << Math.Min(entry.Attempts - 1, 20))));
         logger.LogWarning(e, "Inbox event {DedupKey} ({EventType}) failed attempt {Attempts}; retrying in {Delay}.", entry.DedupKey, entry.EventType, entry.Attempts, delay);
         await store.RetryLaterAsync(entry, now + delay, error, done, CancellationToken.None);
+        EngageBotMetrics.EventHandled(entry.EventType, "retry", TimeSpan.Zero);
         return false;
     }
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using EngageBot.Hosting.Telemetry;
 using EngageBot.Storage;
 
 namespace EngageBot.Channels.Inbox;
@@ -45,6 +46,7 @@ internal sealed class InboxStore(IRecordStore store)
             ["EventType"] = chatEvent.GetType().Name,
             ["AcceptedAt"] = now,
             ["Attempts"] = 0,
+            ["TraceParent"] = EngageBotTelemetry.CurrentTraceParent(),
         };
         ChunkedText.Write(props, "Payload", ChatEventJson.Serialize(chatEvent));
         try
@@ -229,7 +231,7 @@ internal sealed class InboxStore(IRecordStore store)
         r.GetString("DedupKey") ?? "", r.GetString("EventType") ?? "", ChunkedText.Read(r, "Payload"),
         r.GetDateTime("AcceptedAt") ?? default, (int)(r.GetInt64("Attempts") ?? 0),
         r.GetDateTime("NextAttemptAt"), r.GetDateTime("LeaseUntil"), r.GetString("LastError"),
-        (r.GetString("StepsDone") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        (r.GetString("StepsDone") ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries), r.GetString("TraceParent"));
 
     private static StorageRecord Write(InboxEntry e)
     {
@@ -244,6 +246,7 @@ internal sealed class InboxStore(IRecordStore store)
             ["LeaseUntil"] = e.LeaseUntil,
             ["LastError"] = e.LastError is null ? null : Truncate(e.LastError, 8000),
             ["StepsDone"] = e.StepsDone.Count == 0 ? null : string.Join('\n', e.StepsDone),
+            ["TraceParent"] = e.TraceParent,
         };
         ChunkedText.Write(props, "Payload", e.Payload);
         return new StorageRecord(QueuePartition, e.RowKey, props, e.ETag);

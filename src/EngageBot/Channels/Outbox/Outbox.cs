@@ -1,3 +1,5 @@
+using EngageBot.Hosting.Telemetry;
+
 namespace EngageBot.Channels.Outbox;
 
 /// <summary>Validates and stores outbound messages once per idempotency key, then wakes this instance's sender.</summary>
@@ -18,7 +20,10 @@ internal sealed class Outbox(OutboxStore store, OutboxSignal signal, IEnumerable
 
         var pacingKey = PacingKey(target);
         if (await store.AddAsync(idempotencyKey, target.Platform, pacingKey, new OutboxPayload(target, message), time.GetUtcNow(), cancellationToken))
+        {
             signal.Notify(OutboxStore.QueuePartition(target.Platform, pacingKey));
+            EngageBotMetrics.MessageEnqueued(target.Platform);
+        }
     }
 
     public async Task<OutboxMessageStatus?> GetAsync(string idempotencyKey, CancellationToken cancellationToken = default) =>

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
 using EngageBot.Channels.Inbox;
+using EngageBot.Hosting.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace EngageBot.Channels.Outbox;
@@ -109,6 +111,8 @@ internal sealed class OutboxDelivery(
         if (wait > TimeSpan.Zero)
             return await RescheduleAsync(claimed, now + wait, claimed.Attempts, claimed.LastError);
 
+        using var activity = EngageBotTelemetry.StartFrom("outbox send", ActivityKind.Producer, claimed.TraceParent)
+            ?.SetTag("engagebot.platform", head.Platform.ToString()).SetTag("engagebot.delivery_kind", target.Kind.ToString()).SetTag("engagebot.attempt", claimed.Attempts);
         DeliveryResult result;
         try
         {
@@ -131,6 +135,7 @@ internal sealed class OutboxDelivery(
             logger.LogInformation("Outbox queue {Queue} throttled by {Platform}: pausing {RetryAfter}.", head.PacingKey, head.Platform, retryAfter);
             var until = time.GetUtcNow() + retryAfter;
             pacing.Pause(head.Platform, head.PacingKey, until);
+            EngageBotMetrics.Throttled(head.Platform);
             return await RescheduleAsync(claimed, until, claimed.Attempts, $"429: retry after {retryAfter}");
         }
         catch (Exception e)
@@ -146,6 +151,7 @@ internal sealed class OutboxDelivery(
         // Record first (the crash window is this one write), then audit, then dequeue: a crash after the first
         // write is finished by the branch above that sees a Delivered receipt.
         await OptimisticRetry(() => store.MarkDeliveredAsync(claimed, result.Message, time.GetUtcNow(), CancellationToken.None));
+        EngageBotMetrics.MessageFinished(head.Platform, delivered: true);
         await AuditAsync(claimed, payload with { Target = target }, result.Message);
         await store.RemoveAsync(claimed, CancellationToken.None);
         return QueueStep.Continue;
@@ -193,6 +199,7 @@ internal sealed class OutboxDelivery(
         logger.LogWarning("Outbox message {Key} to {Platform} {Destination} failed permanently: {Reason}", entry.IdempotencyKey, entry.Platform,
             payload is null ? entry.PacingKey : OutboxStore.Describe(payload.Target), reason);
         await store.MarkFailedAsync(entry, payload, reason, time.GetUtcNow(), CancellationToken.None);
+        EngageBotMetrics.MessageFinished(entry.Platform, delivered: false);
         return QueueStep.Continue;
     }
 

@@ -15,7 +15,8 @@ internal sealed record OutboxEntry(
     DateTimeOffset? LeaseUntil,
     string? AttemptId,
     string? LastError,
-    string? OriginalRow = null)
+    string? OriginalRow = null,
+    string? TraceParent = null)
 {
     /// <summary>A send was started (platform called) and its outcome was never recorded.</summary>
     public bool Sending => AttemptId is not null;

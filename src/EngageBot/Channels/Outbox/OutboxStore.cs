@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using EngageBot.Channels.Inbox;
+using EngageBot.Hosting.Telemetry;
 using EngageBot.Storage;
 
 namespace EngageBot.Channels.Outbox;
@@ -43,7 +44,7 @@ internal sealed class OutboxStore(IRecordStore store)
         var partition = QueuePartition(platform, pacingKey);
         var row = $"{_arrival.Next(now)}|{Guid.NewGuid():N}";
         var entry = new OutboxEntry(partition, row, "", idempotencyKey, platform, pacingKey, JsonSerializer.Serialize(payload, ChatEventJson.Options),
-            now, 0, null, null, null, null);
+            now, 0, null, null, null, null, TraceParent: EngageBotTelemetry.CurrentTraceParent());
         await TouchMarkerAsync(partition, now, cancellationToken);
         await Table.InsertAsync(Write(entry), cancellationToken);
         try
@@ -249,7 +250,7 @@ internal sealed class OutboxStore(IRecordStore store)
     private static OutboxEntry Read(StorageRecord r) => new(
         r.PartitionKey, r.RowKey, r.ETag!, r.GetString("IdempotencyKey") ?? "", Enum.Parse<ChatPlatform>(r.GetString("Platform") ?? "Slack"),
         r.GetString("PacingKey") ?? "", ChunkedText.Read(r, "Payload"), r.GetDateTime("EnqueuedAt") ?? default, (int)(r.GetInt64("Attempts") ?? 0),
-        r.GetDateTime("NextAttemptAt"), r.GetDateTime("LeaseUntil"), r.GetString("AttemptId"), r.GetString("LastError"), r.GetString("OriginalRow"));
+        r.GetDateTime("NextAttemptAt"), r.GetDateTime("LeaseUntil"), r.GetString("AttemptId"), r.GetString("LastError"), r.GetString("OriginalRow"), r.GetString("TraceParent"));
 
     private static StorageRecord Write(OutboxEntry e)
     {
@@ -263,6 +264,7 @@ internal sealed class OutboxStore(IRecordStore store)
             ["NextAttemptAt"] = e.NextAttemptAt,
             ["LeaseUntil"] = e.LeaseUntil,
             ["AttemptId"] = e.AttemptId,
+            ["TraceParent"] = e.TraceParent,
             ["LastError"] = e.LastError is { Length: > 4000 } err ? err[..4000] : e.LastError,
             ["OriginalRow"] = e.OriginalRow,
         };

@@ -21,7 +21,8 @@ public sealed class SlackFormOpener(
             logger.LogWarning("Slack open-form button names verb {Verb}, which no card's form uses", button.Verb);
             return false;
         }
-        if (sources.FirstOrDefault(s => s.Card == cardName) is not { } formSource)
+        // The last registration wins, as with any DI service, so a host can replace a feature's source.
+        if (sources.LastOrDefault(s => s.Card == cardName) is not { } formSource)
         {
             logger.LogError("Card {Card} has a form for {Verb} but no ICardFormSource fills it; the form is refused", cardName, button.Verb);
             return false;

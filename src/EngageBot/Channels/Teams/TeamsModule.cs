@@ -1,5 +1,7 @@
 using EngageBot.BotFramework.Authentication;
 using EngageBot.BotFramework.Connector;
+using EngageBot.Channels.Teams.Packaging;
+using EngageBot.Cli;
 using EngageBot.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +31,7 @@ public static class TeamsModule
         services.AddSingleton<TeamsMessageExtensions>();
         services.AddSingleton<TeamsChatChannel>();
         services.AddSingleton<IChatChannel>(sp => sp.GetRequiredService<TeamsChatChannel>());
+        services.AddCliCommand<TeamsPackageCommand>();
         return builder;
     }
 

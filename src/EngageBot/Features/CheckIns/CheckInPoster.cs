@@ -2,6 +2,7 @@ using EngageBot.Channels;
 using EngageBot.Features.CheckIns.Schedule;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Directory.Model;
+using EngageBot.Hosting.Telemetry;
 using EngageBot.Scheduling.Calendars;
 using Microsoft.Extensions.Options;
 
@@ -28,7 +29,8 @@ public sealed class CheckInPoster(
         var now = time.GetUtcNow();
         var posts = (await ChannelsAsync(partner, ct)).Select(c => new CheckInPost(c.Platform, c.ChannelId, PostKey(occurrence.CheckInId, c.Platform))).ToList();
         var checkIn = new CheckIn(occurrence.CheckInId, partner.Id, occurrence.SlotKey, occurrence.At, now, posts, []);
-        if (!await store.CreateAsync(checkIn, ct)) checkIn = await store.GetAsync(partner.Id, checkIn.Id, ct) ?? checkIn;
+        if (await store.CreateAsync(checkIn, ct)) EngageBotMetrics.CheckInSent();
+        else checkIn = await store.GetAsync(partner.Id, checkIn.Id, ct) ?? checkIn;
         var message = new OutboundMessage($"Check-in for {partner.Name}: how are things going?", await card.CardAsync(checkIn, ct));
         foreach (var post in checkIn.Posts)
             await outbox.EnqueueAsync(post.OutboxKey, DeliveryTarget.Post(new ConversationRef(post.Platform, post.ChannelId)), message, ct);

@@ -4,6 +4,7 @@ using EngageBot.Channels;
 using EngageBot.Features.ChurnRisk.Escalation;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Feedback;
+using EngageBot.Hosting.Telemetry;
 
 namespace EngageBot.Features.CheckIns.Answers;
 
@@ -50,7 +51,7 @@ public sealed class CheckInAnswerHandler(
         var entry = new FeedbackEntry(FeedbackEntry.IdFor(partnerId, FeedbackSource.CheckInAnswer, checkIn.Id, $"{action.Platform}|{user.Id}"),
             partnerId, FeedbackSource.CheckInAnswer, checkIn.Id, health, null, CheckInAnswerText.From(check), FeedbackPerson.From(action.Platform, user), null, now,
             action.SourceMessage);
-        await feedback.SaveAsync(entry, cancellationToken);
+        if (await feedback.SaveAsync(entry, cancellationToken)) EngageBotMetrics.CheckInAnswered();
         var answer = new CheckInAnswer(action.Platform, user.Id, name, now, health, entry.Id);
         var updated = await store.UpdateAsync(partnerId, checkIn.Id,
             c => c.AnswerBy(action.Platform, user.Id) is null ? c with { Answers = [.. c.Answers, answer] } : null, cancellationToken) ?? checkIn;

@@ -1,3 +1,4 @@
+using EngageBot.Hosting.Telemetry;
 using EngageBot.Scheduling;
 
 namespace EngageBot.Features.ChurnRisk.Escalation;
@@ -56,6 +57,7 @@ public sealed class ChurnEscalationSweeper(
         if (await ledger.ClaimAsync(risk.Id, entry.StepKey, ct: ct))
         {
             notified = await risks.NotifyAsync(risk, entry.Level, people, Heading(entry.Level), ct);
+            EngageBotMetrics.RiskUnacknowledged(entry.Level);
             await ledger.MarkEnqueuedAsync(risk.Id, entry.StepKey, ct);
         }
         var next = await deadlines.NextStepAsync(risk, entry.Level, now, ct);

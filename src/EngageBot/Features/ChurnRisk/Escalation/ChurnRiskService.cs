@@ -4,6 +4,7 @@ using EngageBot.Channels;
 using EngageBot.Features.ChurnRisk.Detection;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Directory.Model;
+using EngageBot.Hosting.Telemetry;
 using EngageBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,11 @@ public sealed class ChurnRiskService(
     {
         var result = await OptimisticConcurrency.RetryAsync(token => OpenOrJoinAsync(raise, token), ct);
         if (result is not var (risk, opened, raisedSeverity) || risk is null) return null;
-        if (opened) await NotifyAsync(risk, 0, await chain.RecipientsAsync(risk, 0, ct), "New", ct);
+        if (opened)
+        {
+            EngageBotMetrics.RiskRaised(risk.Kind.ToString());
+            await NotifyAsync(risk, 0, await chain.RecipientsAsync(risk, 0, ct), "New", ct);
+        }
         else if (raisedSeverity && risk.Status != RiskStatus.Resolved)
             await NotifyAsync(risk, 0, await chain.RecipientsAsync(risk, 0, ct), $"Severity raised ({risk.Evidence.Count} signals)", ct, suffix: $"sev-{risk.Severity}");
         return risk;

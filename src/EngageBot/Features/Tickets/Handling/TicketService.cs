@@ -3,6 +3,7 @@ using EngageBot.Features.Tickets.Lifecycle;
 using EngageBot.Features.Tickets.Policy;
 using EngageBot.Features.Tickets.Sla;
 using EngageBot.Features.Tickets.Storage;
+using EngageBot.Hosting.Telemetry;
 using EngageBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -60,6 +61,7 @@ public sealed class TicketService(
             return await store.GetAsync(ticket.Id, ct) ?? ticket; // another instance created it first
         }
         log.LogInformation("Ticket {TicketId} opened for partner {PartnerId} via {Via}", ticket.Id, ticket.PartnerId, via);
+        EngageBotMetrics.TicketOpened(ticket.Platform);
         return ticket;
     }
 

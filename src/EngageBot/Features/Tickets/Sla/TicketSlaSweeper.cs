@@ -3,6 +3,7 @@ using EngageBot.Features.Tickets.Handling;
 using EngageBot.Features.Tickets.Lifecycle;
 using EngageBot.Features.Tickets.Policy;
 using EngageBot.Features.Tickets.Storage;
+using EngageBot.Hosting.Telemetry;
 using EngageBot.Scheduling;
 using EngageBot.Scheduling.Calendars;
 
@@ -96,7 +97,10 @@ public sealed class TicketSlaSweeper(
             await ledger.MarkEnqueuedAsync(ticket.Id, threshold.Key, ct);
             report.Nudged++;
             if (threshold.Level == ThresholdLevel.Breach)
+            {
+                EngageBotMetrics.TicketBreached(threshold.Clock.ToString());
                 await triage.PublishAsync(ticket, policy, ct, occasion: threshold.Key); // the card's SLA state turns red
+            }
         }
         await index.RemoveAsync(entry, ct);
     }
