@@ -30,13 +30,7 @@ public sealed class CheckInsNextCommandTests : IAsyncLifetime
         _temp.Dispose();
     }
 
-    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CliDispatcher.RunAsync(_app.Services, CliInvocation.Parse(args), output, error, CancellationToken.None);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => CliRun.DispatchAsync(_app.Services, args);
 
     [Fact]
     public async Task Json_gives_each_partners_next_check_in_in_UTC_and_local_time()

@@ -20,10 +20,7 @@ public sealed class ClassifyCommandTests : IDisposable
         var builder = WebApplication.CreateBuilder(["--EngageBot:Storage:DataDirectory=" + _temp.Path]);
         builder.AddEngageBot();
         await using var app = builder.Build();
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await CliDispatcher.RunAsync(app.Services, CliInvocation.Parse(["classify", .. args]), output, error, CancellationToken.None);
-        return (code, output.ToString(), error.ToString());
+        return await CliRun.DispatchAsync(app.Services, ["classify", .. args]);
     }
 
     [Fact]

@@ -29,13 +29,7 @@ public sealed class PartnersCliTests : IAsyncLifetime
         _temp.Dispose();
     }
 
-    private async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CliDispatcher.RunAsync(_app.Services, CliInvocation.Parse(args), output, error, CancellationToken.None);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => CliRun.DispatchAsync(_app.Services, args);
 
     [Fact]
     public async Task Import_then_list_json_round_trips_the_sample()
@@ -46,7 +40,7 @@ public sealed class PartnersCliTests : IAsyncLifetime
 
         var list = await RunAsync("partners", "list", "--json");
 
-        Assert.Equal(0, list.Exit);
+        Assert.Equal(0, list.Code);
         var expected = JsonSerializer.SerializeToNode(DirectoryFileParser.Parse(DirectoryYaml.Sample).Content!.Partners, DirectoryJson.Options);
         Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(list.Out)), list.Out);
         Assert.Equal("Tulip Systems B.V.", JsonNode.Parse(list.Out)!.AsArray().Single(p => (string?)p!["id"] == "tulip-systems")!["name"]!.GetValue<string>());
@@ -86,9 +80,9 @@ public sealed class PartnersCliTests : IAsyncLifetime
     [Fact]
     public async Task Missing_file_exits_1_and_missing_argument_exits_2()
     {
-        Assert.Equal(1, (await RunAsync("partners", "import", _temp.File("absent.yaml"))).Exit);
-        Assert.Equal(2, (await RunAsync("partners", "import")).Exit);
-        Assert.Equal(2, (await RunAsync("partners", "list", "--yaml")).Exit);
+        Assert.Equal(1, (await RunAsync("partners", "import", _temp.File("absent.yaml"))).Code);
+        Assert.Equal(2, (await RunAsync("partners", "import")).Code);
+        Assert.Equal(2, (await RunAsync("partners", "list", "--yaml")).Code);
     }
 
     [Fact]
