@@ -16,15 +16,13 @@ internal sealed class ChurnModelEvaluateCommand(RulesChurnDetector rules, Embedd
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var showErrors = args.Contains("--errors");
-        var options = CliOptions.Parse([.. args.Where(a => a != "--errors")], ["--input", "--customers"], out var problem);
-        if (problem is null && !options.ContainsKey("--input")) problem = "--input FILE.jsonl is required";
-        if (problem is not null)
+        if (await CliArguments.ParseAsync(this, args, ["--errors"], ["--input", "--customers"], error) is not { } options) return 2;
+        var showErrors = options.Has("--errors");
+        if (options.Value("--input") is not { } input)
         {
-            await error.WriteLineAsync($"engagebot churn-model evaluate: {problem}\nusage: engagebot {Verb} {Usage}");
+            await error.WriteLineAsync($"engagebot churn-model evaluate: --input FILE.jsonl is required\nusage: engagebot {Verb} {Usage}");
             return 2;
         }
-        var input = options["--input"];
         if (!File.Exists(input))
         {
             await error.WriteLineAsync($"engagebot churn-model evaluate: file not found: {input}");
@@ -40,7 +38,7 @@ internal sealed class ChurnModelEvaluateCommand(RulesChurnDetector rules, Embedd
             await error.WriteLineAsync($"engagebot churn-model evaluate: {e.Message}");
             return 1;
         }
-        var customers = LabelledChurnMessage.ReadCustomers(options.GetValueOrDefault("--customers", CliOptions.CustomersBeside(input)));
+        var customers = LabelledChurnMessage.ReadCustomers(options.Value("--customers") ?? LabelledChurnMessage.CustomersBeside(input));
         await output.WriteLineAsync($"{input}: {set.Count} messages ({set.Count(m => m.IsRisk)} risks), {customers.Count} customers");
         foreach (var (name, detector) in new (string, IChurnDetector)[] { ("rules    ", rules), ("embedding", embedding) })
         {

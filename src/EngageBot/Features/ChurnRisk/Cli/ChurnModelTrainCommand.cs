@@ -21,18 +21,16 @@ internal sealed class ChurnModelTrainCommand(RulesChurnDetector rules, ITextEmbe
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var options = CliOptions.Parse(args, ["--corpus", "--customers", "--out", "--cache", "--folds"], out var problem);
+        if (await CliArguments.ParseAsync(this, args, [], ["--corpus", "--customers", "--out", "--cache", "--folds"], error) is not { } options) return 2;
         var folds = 5;
-        if (problem is null && options.TryGetValue("--folds", out var f) && (!int.TryParse(f, out folds) || folds is < 0 or 1 or > 20))
-            problem = "--folds must be 0 (none) or 2 to 20";
-        if (problem is not null)
+        if (options.Value("--folds") is { } f && (!int.TryParse(f, out folds) || folds is < 0 or 1 or > 20))
         {
-            await error.WriteLineAsync($"engagebot churn-model train: {problem}\nusage: engagebot {Verb} {Usage}");
+            await error.WriteLineAsync($"engagebot churn-model train: --folds must be 0 (none) or 2 to 20\nusage: engagebot {Verb} {Usage}");
             return 2;
         }
-        var corpus = options.GetValueOrDefault("--corpus", DefaultCorpus);
-        var customersFile = options.GetValueOrDefault("--customers", CliOptions.CustomersBeside(corpus));
-        var outFile = options.GetValueOrDefault("--out", DefaultOut);
+        var corpus = options.Value("--corpus") ?? DefaultCorpus;
+        var customersFile = options.Value("--customers") ?? LabelledChurnMessage.CustomersBeside(corpus);
+        var outFile = options.Value("--out") ?? DefaultOut;
         if (!File.Exists(corpus))
         {
             await error.WriteLineAsync($"engagebot churn-model train: file not found: {corpus}");
@@ -51,7 +49,7 @@ internal sealed class ChurnModelTrainCommand(RulesChurnDetector rules, ITextEmbe
         var customers = LabelledChurnMessage.ReadCustomers(customersFile);
         await output.WriteLineAsync($"corpus {corpus}: {set.Count} messages ({set.Count(m => m.Kind == "customer")} customer, {set.Count(m => m.Kind == "partner")} partner, {set.Count(m => !m.IsRisk)} none), {customers.Count} customers");
 
-        var trainer = new ChurnClassifierTrainer(rules, new CachedTextEmbedder(embedder, options.GetValueOrDefault("--cache", DefaultCache)));
+        var trainer = new ChurnClassifierTrainer(rules, new CachedTextEmbedder(embedder, options.Value("--cache") ?? DefaultCache));
         var features = trainer.Features(set, customers, cancellationToken);
         if (folds > 0)
         {

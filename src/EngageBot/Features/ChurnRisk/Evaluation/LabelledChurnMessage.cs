@@ -39,6 +39,10 @@ public sealed record LabelledChurnMessage(string Id, string Text, string Kind, s
     }
 
     /// <summary>The set's customers file (one name per line, # comments), or none when it does not exist.</summary>
+    /// <summary>FILE.jsonl's customers: FILE-customers.txt beside it.</summary>
+    public static string CustomersBeside(string jsonl) =>
+        Path.Combine(Path.GetDirectoryName(jsonl) ?? "", Path.GetFileNameWithoutExtension(jsonl) + "-customers.txt");
+
     public static IReadOnlyList<CustomerName> ReadCustomers(string? path) =>
         path is not null && File.Exists(path) ? CustomerName.From(File.ReadAllLines(path)) : [];
 
