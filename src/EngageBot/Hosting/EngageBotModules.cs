@@ -4,6 +4,7 @@ using EngageBot.Channels;
 using EngageBot.Channels.Slack;
 using EngageBot.Channels.Teams;
 using EngageBot.Features.CheckIns;
+using EngageBot.Features.Digests;
 using EngageBot.Features.ChurnRisk;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Feedback;
@@ -36,6 +37,7 @@ public static class EngageBotModules
         builder.AddTickets();
         builder.AddFeedback();
         builder.AddCheckIns();
+        builder.AddDigests();
         builder.AddHelp();
         builder.AddHealth();
         builder.AddScheduling(); // last: hands every feature's jobs to Quartz
