@@ -15,6 +15,7 @@ namespace EngageBot.Features.Digests.Cards;
 public static class DigestCardData
 {
     public const int MaxAttentionReason = 140;
+    public const int MaxNewPartnersNamed = 5;
 
     public static JsonObject For(Digest digest, IReadOnlyList<ChartSpec> charts)
     {
@@ -41,12 +42,12 @@ public static class DigestCardData
             ["hasQuotes"] = now.LowRatingQuotes.Count > 0,
             ["attention"] = new JsonArray(digest.Attention.Select(a => (JsonNode)new JsonObject
             {
-                ["name"] = a.Health.PartnerName,
+                ["name"] = CardText.Truncate(a.Health.PartnerName, 80),
                 ["reason"] = CardText.Truncate(a.Health.Reason, MaxAttentionReason),
                 ["score"] = a.Change is { } c ? $"{a.Health.Score} ({Change(c, 0)})" : a.Health.Score.ToString(CultureInfo.InvariantCulture),
             }).ToArray()),
             ["hasAttention"] = digest.Attention.Count > 0,
-            ["newPartners"] = string.Join(", ", now.NewPartners.Select(n => $"{n.Name} ({Onboarding(n.State)})")),
+            ["newPartners"] = NewPartners(now.NewPartners),
             ["hasNewPartners"] = now.NewPartners.Count > 0,
             ["footnote"] = "Counted from the interaction log and the ticket, risk, feedback and check-in records. SLA times are business hours on each partner's calendar; changes compare with the week before.",
         };
@@ -82,6 +83,13 @@ public static class DigestCardData
         if (total == 0) return "0";
         return $"{total}: " + string.Join(", ", new[] { ChurnSeverity.High, ChurnSeverity.Medium, ChurnSeverity.Low }
             .Where(s => counts.GetValueOrDefault(s) > 0).Select(s => $"{counts[s]} {s.ToString().ToLowerInvariant()}"));
+    }
+
+    // A large portfolio can onboard dozens in a week: name a few, count the rest, so the card stays within Teams' size.
+    private static string NewPartners(IReadOnlyList<NewPartner> partners)
+    {
+        var named = string.Join(", ", partners.Take(MaxNewPartnersNamed).Select(n => $"{CardText.Truncate(n.Name, 60)} ({Onboarding(n.State)})"));
+        return partners.Count > MaxNewPartnersNamed ? $"{named} and {partners.Count - MaxNewPartnersNamed} more" : named;
     }
 
     private static string Onboarding(OnboardingState state) => state switch

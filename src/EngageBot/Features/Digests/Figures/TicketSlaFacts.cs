@@ -5,9 +5,10 @@ namespace EngageBot.Features.Digests.Figures;
 
 /// <summary>
 /// A ticket's SLA outcomes as the digest counts them, from the ticket's own targets (set from its tier's policy when it
-/// opened, or made urgent) and the partner's business-hours calendar. First response: business time from opening to the
-/// first response; missed once the deadline passes unanswered. Resolution: business time from opening to resolution,
-/// waiting-on-partner time included (the ticket does not keep its paused spans), so the figure errs on the strict side.
+/// opened, or made urgent) and the partner's business-hours calendar. Each clock is decided once, in the week it was
+/// decided: met when the answer (or resolution) came within the target's business time, missed at the deadline when it
+/// did not. Resolution counts waiting-on-partner time too (the ticket does not keep its paused spans), so that figure errs
+/// on the strict side; a ticket waiting on the partner or closed unresolved is not missed.
 /// </summary>
 public sealed record TicketSlaFacts(Ticket Ticket, BusinessHoursCalendar Calendar)
 {
@@ -17,21 +18,17 @@ public sealed record TicketSlaFacts(Ticket Ticket, BusinessHoursCalendar Calenda
 
     public TimeSpan? FirstResponseBusinessTime => Ticket.FirstResponseAt is { } at ? Calendar.Between(Ticket.OpenedAt, at) : null;
 
-    /// <summary>When the first-response outcome was decided (answered, or the deadline passed), or null while it is open at <paramref name="asOf"/>.</summary>
-    public (DateTimeOffset At, bool Met)? FirstResponseOutcome(DateTimeOffset asOf)
-    {
-        if (Ticket.FirstResponseAt is { } answered && answered < asOf)
-            return (answered, Calendar.Between(Ticket.OpenedAt, answered) <= Ticket.FirstResponse.Target);
-        var deadline = FirstResponseDeadline;
-        return deadline < asOf ? (deadline, false) : null;
-    }
+    /// <summary>When the first-response clock was decided and whether it was met, or null while it is open at <paramref name="asOf"/>.</summary>
+    public (DateTimeOffset At, bool Met)? FirstResponseOutcome(DateTimeOffset asOf) =>
+        Outcome(Ticket.FirstResponseAt, Ticket.FirstResponse.Target, FirstResponseDeadline, asOf, canMiss: true);
 
-    public (DateTimeOffset At, bool Met)? ResolutionOutcome(DateTimeOffset asOf)
+    public (DateTimeOffset At, bool Met)? ResolutionOutcome(DateTimeOffset asOf) =>
+        Outcome(Ticket.ResolvedAt, Ticket.Resolution.Target, ResolutionDeadline, asOf,
+            canMiss: Ticket.ResolvedAt is not null || Ticket.Status is not (TicketStatus.WaitingOnPartner or TicketStatus.Closed));
+
+    private (DateTimeOffset At, bool Met)? Outcome(DateTimeOffset? doneAt, TimeSpan target, DateTimeOffset deadline, DateTimeOffset asOf, bool canMiss)
     {
-        if (Ticket.ResolvedAt is { } resolved && resolved < asOf)
-            return (resolved, Calendar.Between(Ticket.OpenedAt, resolved) <= Ticket.Resolution.Target);
-        if (Ticket.Status is TicketStatus.WaitingOnPartner or TicketStatus.Closed) return null; // the clock is not ours to miss
-        var deadline = ResolutionDeadline;
-        return deadline < asOf ? (deadline, false) : null;
+        if (doneAt is { } done && done < asOf && Calendar.Between(Ticket.OpenedAt, done) <= target) return (done, true);
+        return canMiss && deadline < asOf ? (deadline, false) : null;
     }
 }
