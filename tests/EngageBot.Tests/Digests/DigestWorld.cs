@@ -78,6 +78,7 @@ public sealed class DigestWorld : IDisposable
         services.AddSingleton<IDirectoryLookup>(sp => sp.GetRequiredService<DirectoryReader>());
         services.AddSingleton<IPartnerDirectory>(sp => sp.GetRequiredService<DirectoryReader>());
         services.AddSingleton<IOutbox>(Outbox);
+        services.AddChatPlatform<EngageBot.Channels.Slack.SlackPlatform>().AddChatPlatform<EngageBot.Channels.Teams.TeamsPlatform>();
         services.AddSingleton<IInteractionLog, InteractionStore>();
         services.AddDueIndex(Features.Tickets.Storage.TicketDueEntries.Table);
         services.AddSingleton<TicketStore>();

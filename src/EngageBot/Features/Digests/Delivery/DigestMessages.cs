@@ -12,7 +12,8 @@ namespace EngageBot.Features.Digests.Delivery;
 /// Builds a person's digest and its message: the card (cards/executive-digest.json, Teams' chart elements with table
 /// fallbacks; Slack gets it as Block Kit) and its charts as data, and sends it to them by direct message.
 /// </summary>
-public sealed class DigestMessages(IPartnerDirectory directory, DigestBuilder builder, CardLibrary cards, IOutbox outbox, IOptions<DigestOptions> options)
+public sealed class DigestMessages(IPartnerDirectory directory, DigestBuilder builder, CardLibrary cards, IOutbox outbox, IOptions<DigestOptions> options,
+    ChatPlatforms platforms)
 {
     public sealed record Composed(Digest Digest, OutboundMessage Message, IReadOnlyList<ChartSpec> Charts);
 
@@ -32,11 +33,14 @@ public sealed class DigestMessages(IPartnerDirectory directory, DigestBuilder bu
         return new Composed(digest, new OutboundMessage(Summary(digest), card), charts);
     }
 
-    /// <summary>Where a person's digest goes: Teams when they have a Teams id (the digest is a Teams card first), else Slack.</summary>
-    public static DeliveryTarget? TargetFor(Person person) =>
-        person.TeamsAadObjectId is { } teams ? DeliveryTarget.Direct(ChatPlatform.Teams, teams)
-        : person.SlackUserId is { } slack ? DeliveryTarget.Direct(ChatPlatform.Slack, slack)
-        : null;
+    /// <summary>
+    /// Where a person's digest goes: a platform that draws the card's charts (Teams) when they are on one, else the first
+    /// platform they are on (Slack gets the card's tables and the pictures); null when they are on none.
+    /// </summary>
+    public DeliveryTarget? TargetFor(Person person) =>
+        (person.Identities.FirstOrDefault(i => platforms.Describe(i.Platform).RendersCardCharts) ?? person.Identities.FirstOrDefault()) is { } id
+            ? DeliveryTarget.Direct(id.Platform, id.UserId)
+            : null;
 
     public Task SendAsync(string idempotencyKey, DeliveryTarget target, Composed composed, CancellationToken ct) =>
         outbox.EnqueueAsync(idempotencyKey, target, composed.Message, ct);

@@ -52,7 +52,7 @@ public sealed class WeeklyDigestSweeper(
 
     private async Task<bool> SendAsync(Person person, IsoWeek week, DateTimeOffset sendAt, DateTimeOffset now, CancellationToken ct)
     {
-        if (DigestMessages.TargetFor(person) is not { } target)
+        if (messages.TargetFor(person) is not { } target)
         {
             log.LogWarning("Executive {PersonId} has neither a Teams nor a Slack id: no weekly digest", person.Id);
             _done[(person.Id, week)] = true;

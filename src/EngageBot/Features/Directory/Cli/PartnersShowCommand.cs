@@ -5,7 +5,7 @@ using EngageBot.Features.Digests.Health;
 namespace EngageBot.Features.Directory.Cli;
 
 /// <summary>`engagebot partners show ID [--json]`: one partner with owner names, channels, customers, SLA, calendar and health score.</summary>
-public sealed class PartnersShowCommand(IPartnerDirectory directory, PartnerHealthService? health = null) : ICliCommand
+public sealed class PartnersShowCommand(IPartnerDirectory directory, Channels.ChatPlatforms platforms, PartnerHealthService? health = null) : ICliCommand
 {
     public string Verb => "partners show";
 
@@ -27,7 +27,7 @@ public sealed class PartnersShowCommand(IPartnerDirectory directory, PartnerHeal
         }
         if (health is not null) details = details with { Health = await health.ForAsync(details.Partner.Id, cancellationToken) };
         if (args.Contains("--json")) await output.WriteLineAsync(JsonSerializer.Serialize(details, DirectoryJson.Indented));
-        else foreach (var line in details.Lines()) await output.WriteLineAsync(line);
+        else foreach (var line in details.Lines(platforms)) await output.WriteLineAsync(line);
         return 0;
     }
 }
