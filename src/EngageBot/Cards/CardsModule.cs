@@ -1,4 +1,5 @@
 using EngageBot.Cards.Actions;
+using EngageBot.Cards.Charts;
 using EngageBot.Channels;
 
 namespace EngageBot.Cards;
@@ -12,6 +13,8 @@ public static class CardsModule
         // AddSingleton (not TryAdd) so these win over any fallback an adapter registered before us.
         builder.Services.AddSingleton<IBlockKitRenderer, BlockKitRenderer>();
         builder.Services.AddSingleton<ICardActionRouter, CardActionRouter>();
+        builder.Services.AddSingleton<IChartImageRenderer>(_ => new ChartPngRenderer());
+        builder.Services.AddSingleton<ChartPngWriter>();
         return builder;
     }
 }
