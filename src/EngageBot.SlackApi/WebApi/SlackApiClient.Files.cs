@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json.Serialization;
 
 namespace EngageBot.SlackApi.WebApi;
 
@@ -59,7 +58,7 @@ public sealed record FilesGetUploadUrlExternalResponse : SlackResponse
 }
 
 /// <summary>One file of files.completeUploadExternal: its id and the title Slack shows.</summary>
-public sealed record FileUploadComplete(string Id, [property: JsonPropertyName("title")] string? Title = null);
+public sealed record FileUploadComplete(string Id, string? Title = null);
 
 public sealed record FilesCompleteUploadExternalResponse : SlackResponse
 {
