@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace EngageBot.Cards.Charts;
@@ -31,7 +30,7 @@ public static class TeamsChartData
     }).ToArray());
 
     public static string Format(ChartSpec chart, double value) =>
-        double.IsNaN(value) ? "–" : value.ToString(chart.ValueFormat ?? "G", CultureInfo.InvariantCulture);
+        double.IsNaN(value) ? "–" : ChartValueFormat.Format(value, chart.ValueFormat);
 
     private static IEnumerable<(string Label, double Value)> Points(ChartSpec chart, ChartSeries series) =>
         chart.Labels.Select((label, i) => (label, series.Values[i])).Where(p => !double.IsNaN(p.Item2))

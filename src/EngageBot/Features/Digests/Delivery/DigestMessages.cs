@@ -30,7 +30,8 @@ public sealed class DigestMessages(IPartnerDirectory directory, DigestBuilder bu
     {
         var charts = DigestCharts.For(digest);
         var card = cards.Expand(CardNames.ExecutiveDigest, DigestCardData.For(digest, charts));
-        return new Composed(digest, new OutboundMessage(Summary(digest), card), charts);
+        // Teams draws the card's chart elements; Slack shows the card's tables and, below them, these charts as pictures.
+        return new Composed(digest, new OutboundMessage(Summary(digest), card, Charts: charts), charts);
     }
 
     /// <summary>
