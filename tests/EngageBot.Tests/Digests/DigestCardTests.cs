@@ -89,6 +89,8 @@ public class DigestCardTests
         Assert.Contains("Open churn risks by severity", text);
         Assert.Contains("Tickets opened", text);
         Assert.StartsWith("Partner digest, week 2026-W47: 12 of 12 partners active", composed.Message.Text);
+        // The same charts travel as data: Slack's adapter draws them as pictures below the message.
+        Assert.Equal(composed.Charts, composed.Message.Charts);
     }
 
     private static async Task<JsonObject> ValidateAsync(JsonObject card)
