@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EngageBot.Cards;
 using EngageBot.Channels;
+using EngageBot.Channels.Outbox;
 using EngageBot.Features.CheckIns;
 using EngageBot.Features.CheckIns.Answers;
 using EngageBot.Features.CheckIns.Schedule;
@@ -92,6 +93,7 @@ public sealed class CheckInWorld : IDisposable
         services.AddSingleton<IPartnerDirectory>(sp => sp.GetRequiredService<DirectoryReader>());
         services.AddSingleton<IChurnDetector, RulesChurnDetector>();
         services.AddSingleton<IOutbox>(Outbox);
+        services.AddSingleton<IOutboxStatus>(Outbox);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ChurnEscalationOptions()));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
         services.AddSingleton(new CardLibrary(RepoPaths.Cards));

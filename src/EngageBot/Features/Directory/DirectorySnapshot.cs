@@ -18,6 +18,7 @@ public sealed class DirectorySnapshot
     private readonly Dictionary<(ChatPlatform, string), string> _homeTeams = new();
     private readonly Dictionary<(ChatPlatform, string), List<string>> _triagePartners = new();
     private readonly Dictionary<(ChatPlatform, string), Person> _platformUsers = new();
+    private readonly Dictionary<string, List<Partner>> _owned = new(StringComparer.Ordinal);
 
     public DirectorySnapshot(long version, DirectoryContent content, IReadOnlyList<ChannelLink> links)
     {
@@ -30,6 +31,7 @@ public sealed class DirectorySnapshot
         _calendars = content.Calendars.ToDictionary(c => c.Id, StringComparer.Ordinal);
         foreach (var partner in content.Partners)
         {
+            (_owned.TryGetValue(partner.OwnerId, out var owned) ? owned : _owned[partner.OwnerId] = []).Add(partner);
             foreach (var platform in Enum.GetValues<ChatPlatform>())
             {
                 foreach (var channel in partner.On(platform).ChannelIds) _channelOwners[(platform, channel)] = partner.Id;
@@ -63,6 +65,12 @@ public sealed class DirectorySnapshot
 
     public Partner? Partner(string id) => _partners.GetValueOrDefault(id);
 
+    /// <summary>The partners <paramref name="personId"/> owns (is the accountable internal person of), sorted by id.</summary>
+    public IReadOnlyList<Partner> PartnersOwnedBy(string personId) => _owned.TryGetValue(personId, out var owned) ? owned : [];
+
+    /// <summary>The ids of everyone who owns at least one partner.</summary>
+    public IEnumerable<string> OwnerIds => _owned.Keys;
+
     public Person? Person(string id) => _people.GetValueOrDefault(id);
 
     public Customer? Customer(string id) => _customers.GetValueOrDefault(id);
@@ -92,6 +100,19 @@ public sealed class DirectorySnapshot
     /// <summary>Slack user ids match exactly; Teams AAD object ids are GUIDs, matched case-insensitively.</summary>
     public Person? PersonByPlatformUser(ChatPlatform platform, string userId) =>
         _platformUsers.GetValueOrDefault((platform, platform == ChatPlatform.Teams ? userId.ToLowerInvariant() : userId));
+
+    /// <summary>The partner's shared channel on each platform it is on: the first the file names, else one linked from chat.</summary>
+    public IReadOnlyList<ConversationRef> SharedChannels(Partner partner)
+    {
+        var channels = new List<ConversationRef>();
+        foreach (var platform in Enum.GetValues<ChatPlatform>())
+        {
+            var channel = partner.On(platform).ChannelIds.FirstOrDefault()
+                ?? ChatLinks.FirstOrDefault(l => l.PartnerId == partner.Id && l.Platform == platform)?.ChannelId;
+            if (channel is not null) channels.Add(new ConversationRef(platform, channel));
+        }
+        return channels;
+    }
 
     public IReadOnlyList<Customer> CustomersOf(string partnerId) =>
         _partners.TryGetValue(partnerId, out var p) ? p.CustomerIds.Select(id => _customers[id]).ToList() : [];

@@ -28,7 +28,7 @@ public sealed class UnreachableChannelHandler(IPartnerDirectory directory, IOutb
             + "Messages for it are waiting and will be sent as soon as EngageBot is added there.";
         foreach (var person in partners.Select(p => snapshot.Person(p.OwnerId)).OfType<Person>().DistinctBy(p => p.Id))
         {
-            var address = Address(person, platform);
+            var address = DirectAddress.Target(platform, person.UserIdOn);
             if (address is null)
             {
                 logger.LogWarning("Cannot tell {PersonId} that {Platform} channel {ChannelId} is unreachable: they have no chat user id in the directory.", person.Id, platform, channelId);
@@ -36,13 +36,5 @@ public sealed class UnreachableChannelHandler(IPartnerDirectory directory, IOutb
             }
             await outbox.EnqueueAsync($"directory.unreachable:{platform}:{channelId}:{person.Id}", address, new OutboundMessage(text), cancellationToken);
         }
-    }
-
-    private static DeliveryTarget? Address(Person person, ChatPlatform platform)
-    {
-        var other = platform == ChatPlatform.Slack ? ChatPlatform.Teams : ChatPlatform.Slack;
-        return person.UserIdOn(platform) is { } same ? DeliveryTarget.Direct(platform, same)
-            : person.UserIdOn(other) is { } elsewhere ? DeliveryTarget.Direct(other, elsewhere)
-            : null;
     }
 }

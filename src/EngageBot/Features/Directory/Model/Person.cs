@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using EngageBot.Scheduling.Calendars;
 
 namespace EngageBot.Features.Directory.Model;
 
@@ -17,6 +18,11 @@ public sealed record Person(
     public string DisplayName => $"{Name} ({Id})";
 
     public bool HasRole(PersonRole role) => Roles.Contains(role);
+
+    /// <summary>When the person works: Monday to Friday within <see cref="WorkingHours"/> in <see cref="TimeZone"/>; null unless both are given.</summary>
+    public BusinessCalendarSpec? WorkingCalendar() => TimeZone is { Length: > 0 } zone && WorkingHours is { } hours
+        ? new BusinessCalendarSpec(zone, BusinessCalendarSpec.MondayToFriday, hours.Start, hours.End, new HashSet<DateOnly>())
+        : null;
 
     /// <summary>The id to address this person by on a platform, or null if they are not on it.</summary>
     public string? UserIdOn(Channels.ChatPlatform platform) =>

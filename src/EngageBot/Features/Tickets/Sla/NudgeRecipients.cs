@@ -23,13 +23,9 @@ public sealed class NudgeRecipients(ITicketPolicySource policies)
         };
     }
 
-    /// <summary>The recipient's user id on the ticket's platform, else on the other one.</summary>
-    public static (ChatPlatform Platform, string UserId)? Address(TicketPerson person, ChatPlatform preferred)
-    {
-        var slack = person.SlackUserId is { } s ? (ChatPlatform.Slack, s) : ((ChatPlatform, string)?)null;
-        var teams = person.TeamsAadObjectId is { } t ? (ChatPlatform.Teams, t) : ((ChatPlatform, string)?)null;
-        return preferred == ChatPlatform.Slack ? slack ?? teams : teams ?? slack;
-    }
+    /// <summary>The recipient's user id on the ticket's platform, else on another one.</summary>
+    public static (ChatPlatform Platform, string UserId)? Address(TicketPerson person, ChatPlatform preferred) =>
+        DirectAddress.Choose(preferred, person.UserIdOn);
 
     private async Task<TicketPerson?> AssigneeAsync(Ticket ticket, CancellationToken ct)
     {
