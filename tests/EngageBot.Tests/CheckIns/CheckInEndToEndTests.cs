@@ -80,6 +80,7 @@ public sealed class CheckInEndToEndTests(EndToEndWorld world) : IClassFixture<En
     [Fact]
     public async Task A_Slack_user_of_our_own_team_pressing_the_card_button_gets_the_explanation_and_no_form()
     {
+        world.Slack.AddUser("U0OURS02", EndToEndHost.OurSlackTeam, name: "lena"); // users.info confirms a member of our workspace
         var checkIn = await CheckInAsync("northwind", "ci-northwind-e2e-button", ChatPlatform.Slack, "C07NWSHARED");
         var trigger = "12345.98765." + Guid.NewGuid().ToString("N");
         var button = new SlackFormButton(CardVerbs.CheckInSubmit, new JsonObject { ["checkInId"] = checkIn.Id, ["partnerId"] = "northwind" });
@@ -99,7 +100,7 @@ public sealed class CheckInEndToEndTests(EndToEndWorld world) : IClassFixture<En
             }),
         });
 
-        Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
+        Assert.True(response.IsSuccessStatusCode, response.StatusCode + " " + await response.Content.ReadAsStringAsync());
         await EndToEndWorld.EventuallyAsync(() => Task.FromResult(world.Slack.CallsTo("chat.postEphemeral")
             .Any(c => c.Field("user") == "U0OURS02" && c.Field("text")?.Contains("Only people from Northwind Cloud Partners can answer this check-in", StringComparison.Ordinal) == true)),
             "the private explanation to the internal user");
