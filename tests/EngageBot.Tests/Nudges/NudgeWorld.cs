@@ -91,8 +91,8 @@ public sealed class NudgeWorld : IDisposable
     }
 
     /// <summary>A message in the partner's shared channel, as the inbox records it.</summary>
-    public Task SayAsync(string partnerId, string channel, AuthorKind author, DateTimeOffset at, ChatPlatform platform = ChatPlatform.Slack) =>
-        _world.Primary.GetRequiredService<IInteractionLog>().AppendAsync(new Interaction(platform, channel, null, $"m{Interlocked.Increment(ref _messages)}", partnerId,
+    public Task SayAsync(string partnerId, string channel, AuthorKind author, DateTimeOffset at, ChatPlatform? platform = null) =>
+        _world.Primary.GetRequiredService<IInteractionLog>().AppendAsync(new Interaction(platform ?? ChatPlatform.Slack, channel, null, $"m{Interlocked.Increment(ref _messages)}", partnerId,
             author == AuthorKind.Partner ? "U-PAT" : "U-OLIVIA", "Someone", author, "hello", at, "message", InteractionDirection.Inbound));
 
     public Task CreateCheckInAsync(CheckIn checkIn) => _world.CheckIns.CreateAsync(checkIn);

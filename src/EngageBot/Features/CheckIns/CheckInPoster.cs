@@ -21,6 +21,7 @@ public sealed class CheckInPoster(
     IOutbox outbox,
     IOptions<CheckInsOptions> options,
     TimeProvider time,
+    ChatPlatforms platforms,
     IOutboxStatus? status = null)
 {
     public static string PostKey(string checkInId, ChatPlatform platform) => $"checkin|{checkInId}|{platform}";
@@ -50,7 +51,7 @@ public sealed class CheckInPoster(
         foreach (var post in checkIn.Posts)
         {
             var card = status is null ? null : (await status.GetAsync(post.OutboxKey, ct))?.Message;
-            var where = card is null ? "the check-in card posted in this channel" : $"the check-in card: {ThreadLinks.For(card.Conversation, card.MessageId)}";
+            var where = card is null ? "the check-in card posted in this channel" : $"the check-in card: {platforms.ThreadLink(card.Conversation, card.MessageId)}";
             var text = $"Friendly reminder: the check-in for {partner.Name} is still open. A minute of your time helps us help you. Answer it on {where}";
             await outbox.EnqueueAsync($"checkin-reminder|{checkIn.Id}|{post.Platform}",
                 DeliveryTarget.Post(new ConversationRef(post.Platform, post.ChannelId)), new OutboundMessage(text), ct);

@@ -17,8 +17,8 @@ public sealed class ManagerNudgeComposer(PartnerNudgeFinder finder)
             MostUsedPlatform(lines.Select(l => l.Partner), snapshot));
     }
 
-    // The platform most of the listed partners' channels are on (the first one on a tie): where the owner works with them.
+    // The platform most of the listed partners' channels are on (by name on a tie): where the owner works with them.
     private static ChatPlatform MostUsedPlatform(IEnumerable<Partner> partners, DirectorySnapshot snapshot) =>
         partners.SelectMany(snapshot.SharedChannels).GroupBy(c => c.Platform).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
-            .Select(g => g.Key).FirstOrDefault(Enum.GetValues<ChatPlatform>()[0]);
+            .Select(g => g.Key).FirstOrDefault();
 }

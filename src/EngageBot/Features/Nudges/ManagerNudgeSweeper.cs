@@ -76,9 +76,9 @@ public sealed class ManagerNudgeSweeper(
         {
             var nudge = await composer.ComposeAsync(owner, snapshot.PartnersOwnedBy(owner.Id), day, snapshot, now, ct);
             if (nudge.IsEmpty) report.Empty++;
-            else if (DirectAddress.Target(nudge.Platform, owner.UserIdOn) is { } target)
+            else if (owner.Identities.Preferring(nudge.Platform) is { } address)
             {
-                await outbox.EnqueueAsync(ManagerNudgeDueEntries.OutboxKey(owner.Id, day), target,
+                await outbox.EnqueueAsync(ManagerNudgeDueEntries.OutboxKey(owner.Id, day), DeliveryTarget.Direct(address.Platform, address.UserId),
                     new OutboundMessage(ManagerNudgeCard.Summary(nudge), card.Card(nudge)), ct);
                 report.Sent++;
                 if (late > TimeSpan.FromMinutes(5)) log.LogInformation("Daily nudge of {OwnerId} for {Day} sent {Late} late", owner.Id, day, late);

@@ -1,4 +1,5 @@
 using EngageBot.Cards;
+using EngageBot.Channels;
 using EngageBot.Hosting;
 using EngageBot.Scheduling;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ public static class NudgesModule
     public static IServiceCollection AddNudgeServices(this IServiceCollection services)
     {
         services.TryAddSingleton<CardLibrary>();
+        services.AddChatPlatforms();
         services.AddDueIndex(ManagerNudgeDueEntries.Table);
         services.AddClaimLedger(ManagerNudgeDueEntries.Claims);
         services.AddSingleton<PartnerNudgeFinder>();

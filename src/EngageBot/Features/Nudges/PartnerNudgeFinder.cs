@@ -19,7 +19,7 @@ namespace EngageBot.Features.Nudges;
 /// (back to the older of the two silence thresholds), its check-ins and its listed tickets: the cost follows the partner's
 /// own recent activity. Thresholds come from the partner's tier (<see cref="NudgeThresholds"/>).
 /// </summary>
-public sealed class PartnerNudgeFinder(IInteractionLog log, CheckInStore checkIns, TicketStore tickets, IOutboxStatus? status = null)
+public sealed class PartnerNudgeFinder(IInteractionLog log, CheckInStore checkIns, TicketStore tickets, ChatPlatforms platforms, IOutboxStatus? status = null)
 {
     // An unanswered check-in is "missed" once its reminder went out before today, or a week after it was posted when no
     // reminder could go out (e.g. skipped after downtime); it stays in the nudge until answered, for at most a month.
@@ -34,7 +34,7 @@ public sealed class PartnerNudgeFinder(IInteractionLog log, CheckInStore checkIn
         var zone = TimeZoneInfo.FindSystemTimeZoneById(calendar.TimeZone);
         var today = DateOnly.FromDateTime(ZoneTimes.ToLocal(zone, now));
         var channels = snapshot.SharedChannels(partner);
-        var channelUrl = channels is [var first, ..] ? ThreadLinks.ForChannel(first) : null;
+        var channelUrl = channels is [var first, ..] ? platforms.ChannelLink(first) : null;
         var reasons = new List<NudgeReason>();
 
         var onboarded = ZoneTimes.ToInstant(zone, partner.OnboardedOn.ToDateTime(TimeOnly.MinValue));
@@ -67,7 +67,7 @@ public sealed class PartnerNudgeFinder(IInteractionLog log, CheckInStore checkIn
         {
             if (OverdueSince(ticket, now) is not { } due) continue;
             reasons.Add(new(NudgeReasonKind.OverdueTicket, $"Ticket overdue by {CardText.Duration(now - due)}: {CardText.Truncate(ticket.Question.ReplaceLineEndings(" "), 80)}",
-                ticket.Id, ThreadLinks.For(ticket.Thread, ticket.RootMessageId)));
+                ticket.Id, platforms.ThreadLink(ticket.Thread, ticket.RootMessageId)));
         }
         return reasons.Count == 0 ? null : new PartnerNudgeLine(partner.Id, partner.Name, channelUrl, reasons);
     }
@@ -106,7 +106,7 @@ public sealed class PartnerNudgeFinder(IInteractionLog log, CheckInStore checkIn
     {
         if (status is null) return null;
         foreach (var post in checkIn.Posts)
-            if ((await status.GetAsync(post.OutboxKey, ct))?.Message is { } card) return ThreadLinks.For(card.Conversation, card.MessageId);
+            if ((await status.GetAsync(post.OutboxKey, ct))?.Message is { } card) return platforms.ThreadLink(card.Conversation, card.MessageId);
         return null;
     }
 }

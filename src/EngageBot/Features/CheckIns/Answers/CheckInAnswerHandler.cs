@@ -19,6 +19,7 @@ public sealed class CheckInAnswerHandler(
     CheckInCardUpdater updater,
     ChurnSignalHandler churn,
     CheckInRespondents respondents,
+    ChatPlatforms platforms,
     TimeProvider time) : ICardActionHandler
 {
     public const string CheckInIdField = "checkInId";
@@ -58,9 +59,9 @@ public sealed class CheckInAnswerHandler(
         return new CardActionResult(refreshed, $"Thanks, {name}! Your answers went to your partner manager.");
     }
 
-    // A Slack modal shows only field errors (the message would be lost), so the refusal goes on the form there.
-    private static CardActionResult Refuse(CardActionInvoked action, string message) =>
-        action.SourceMessage is null && action.Platform == ChatPlatform.Slack
+    // A form that shows only field errors (a Slack modal: the message would be lost) gets the refusal on the form.
+    private CardActionResult Refuse(CardActionInvoked action, string message) =>
+        action.SourceMessage is null && platforms.Describe(action.Platform).FormErrorsOnFieldsOnly
             ? new CardActionResult(Message: message, Errors: new Dictionary<string, string> { [CardInputs.Rating] = message })
             : CardActionResult.Text(message);
 }

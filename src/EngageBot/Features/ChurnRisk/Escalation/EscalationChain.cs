@@ -42,9 +42,9 @@ public sealed class EscalationChain(IPartnerDirectory directory)
         return people;
     }
 
-    /// <summary>The person's user id on the platform the signal came from, else on another one.</summary>
+    /// <summary>The person's user id on the platform the signal came from, else on another they are on.</summary>
     public static (ChatPlatform Platform, string UserId)? Address(Person person, ChatPlatform preferred) =>
-        DirectAddress.Choose(preferred, person.UserIdOn);
+        person.Identities.Preferring(preferred) is { } id ? (id.Platform, id.UserId) : null;
 
     public static bool Matches(Customer c, string name) =>
         string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)

@@ -5,7 +5,7 @@ namespace EngageBot.Features.Directory.Linking;
 
 /// <summary>
 /// Messages for a partner's channel (its shared channel or its internal triage channel) wait because the bot is not
-/// there yet: the partner's owner is told once per channel, by direct message on that platform (else the other one),
+/// there yet: the partner's owner is told once per channel, by direct message on that platform (else another they are on),
 /// what to do. The messages themselves are sent once the bot is added, so nothing else is asked of anyone.
 /// </summary>
 public sealed class UnreachableChannelHandler(IPartnerDirectory directory, IOutbox outbox, ILogger<UnreachableChannelHandler> logger) : IConversationUnreachableHandler
@@ -28,7 +28,7 @@ public sealed class UnreachableChannelHandler(IPartnerDirectory directory, IOutb
             + "Messages for it are waiting and will be sent as soon as EngageBot is added there.";
         foreach (var person in partners.Select(p => snapshot.Person(p.OwnerId)).OfType<Person>().DistinctBy(p => p.Id))
         {
-            var address = DirectAddress.Target(platform, person.UserIdOn);
+            var address = Address(person, platform);
             if (address is null)
             {
                 logger.LogWarning("Cannot tell {PersonId} that {Platform} channel {ChannelId} is unreachable: they have no chat user id in the directory.", person.Id, platform, channelId);
@@ -37,4 +37,7 @@ public sealed class UnreachableChannelHandler(IPartnerDirectory directory, IOutb
             await outbox.EnqueueAsync($"directory.unreachable:{platform}:{channelId}:{person.Id}", address, new OutboundMessage(text), cancellationToken);
         }
     }
+
+    private static DeliveryTarget? Address(Person person, ChatPlatform platform) =>
+        person.Identities.Preferring(platform) is { } id ? DeliveryTarget.Direct(id.Platform, id.UserId) : null;
 }
