@@ -17,7 +17,7 @@ namespace EngageBot.Tests.Digests;
 /// </summary>
 public class DigestCardTests
 {
-    private static readonly DigestMessages Messages = new(null!, null!, CardFixtures.Library, null!, Options.Create(new DigestOptions()), new ChatPlatforms([]));
+    private static readonly DigestMessages Messages = new(null!, null!, CardFixtures.Library, Options.Create(new DigestOptions()), new ChatPlatforms([]));
 
     [Fact]
     public async Task A_clients_without_charts_shows_each_charts_fallback_table_with_the_same_numbers()

@@ -38,7 +38,7 @@ public sealed class DigestCommandHandler(IPartnerDirectory directory, DigestMess
 
         if (await messages.ComposeAsync(person, week, ct) is not { } composed) return DigestReplies.NoPartners;
         var target = DeliveryTarget.Direct(command.Platform, actor.Id);
-        await messages.SendAsync($"digest.ondemand|{command.DedupKey}", target, composed, ct);
+        await outbox.EnqueueAsync($"digest.ondemand|{command.DedupKey}", target, composed.Message, ct);
         var count = composed.Digest.Current.Partners;
         return $"Sent you the digest for week {week} ({composed.Digest.Scope}, {count} partner{(count == 1 ? "" : "s")}) by direct message.";
     }

@@ -10,9 +10,10 @@ namespace EngageBot.Features.Digests.Delivery;
 
 /// <summary>
 /// Builds a person's digest and its message: the card (cards/executive-digest.json, Teams' chart elements with table
-/// fallbacks; Slack gets it as Block Kit) and its charts as data, and sends it to them by direct message.
+/// fallbacks; Slack gets it as Block Kit) and its charts as data, and where to send it. No outbox here: `digest preview`
+/// composes offline, where the platforms' settings are not even checked.
 /// </summary>
-public sealed class DigestMessages(IPartnerDirectory directory, DigestBuilder builder, CardLibrary cards, IOutbox outbox, IOptions<DigestOptions> options,
+public sealed class DigestMessages(IPartnerDirectory directory, DigestBuilder builder, CardLibrary cards, IOptions<DigestOptions> options,
     ChatPlatforms platforms)
 {
     public sealed record Composed(Digest Digest, OutboundMessage Message, IReadOnlyList<ChartSpec> Charts);
@@ -42,9 +43,6 @@ public sealed class DigestMessages(IPartnerDirectory directory, DigestBuilder bu
         (person.Identities.FirstOrDefault(i => platforms.Describe(i.Platform).RendersCardCharts) ?? person.Identities.FirstOrDefault()) is { } id
             ? DeliveryTarget.Direct(id.Platform, id.UserId)
             : null;
-
-    public Task SendAsync(string idempotencyKey, DeliveryTarget target, Composed composed, CancellationToken ct) =>
-        outbox.EnqueueAsync(idempotencyKey, target, composed.Message, ct);
 
     /// <summary>The notification text (and what shows where cards do not).</summary>
     public static string Summary(Digest d) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using EngageBot.Channels;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Directory.Model;
 using EngageBot.Scheduling;
@@ -15,6 +16,7 @@ namespace EngageBot.Features.Digests.Delivery;
 public sealed class WeeklyDigestSweeper(
     IPartnerDirectory directory,
     DigestMessages messages,
+    IOutbox outbox,
     [FromKeyedServices(DigestClaims.Table)] ClaimLedger claims,
     IOptions<DigestOptions> options,
     TimeProvider time,
@@ -65,7 +67,7 @@ public sealed class WeeklyDigestSweeper(
             return false;
         }
         if (await messages.ComposeAsync(person, week, ct) is { } composed)
-            await messages.SendAsync(DigestClaims.OutboxKey(person.Id, week), target, composed, ct);
+            await outbox.EnqueueAsync(DigestClaims.OutboxKey(person.Id, week), target, composed.Message, ct);
         await claims.MarkEnqueuedAsync(person.Id, key, ct);
         _done[(person.Id, week)] = true;
         if (now - sendAt > TimeSpan.FromMinutes(5)) log.LogInformation("Weekly digest {Week} for {PersonId} sent {Late} late", week, person.Id, now - sendAt);
