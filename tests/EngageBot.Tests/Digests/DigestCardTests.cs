@@ -89,8 +89,11 @@ public class DigestCardTests
         Assert.Contains("Open churn risks by severity", text);
         Assert.Contains("Tickets opened", text);
         Assert.StartsWith("Partner digest, week 2026-W47: 12 of 12 partners active", composed.Message.Text);
-        // The same charts travel as data: Slack's adapter draws them as pictures below the message.
+        // The same charts travel as data: Slack's adapter draws them as pictures below the message. Weeks without a decided
+        // SLA clock are NaN (a gap, not 0%), which the outbox's stored form must carry.
         Assert.Equal(composed.Charts, composed.Message.Charts);
+        var stored = System.Text.Json.JsonSerializer.Serialize(composed.Message, EngageBot.Channels.Inbox.ChatEventJson.Options);
+        Assert.Contains("\"NaN\"", stored);
     }
 
     private static async Task<JsonObject> ValidateAsync(JsonObject card)
