@@ -102,6 +102,41 @@ public sealed class EmbeddingChurnDetectorTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void An_explicit_rules_cue_stands_as_a_risk_when_the_model_says_none_and_a_weak_one_does_not()
+    {
+        var path = ClassifierNothingReaches();
+        var detector = new EmbeddingChurnDetector(new RulesChurnDetector(), new HashingEmbedder(), Options.Create(new ChurnDetectionOptions { ClassifierPath = path }));
+
+        var explicitCue = detector.Detect("Acme Corp is not renewing in March.", Customers);
+        var weakCue = detector.Detect("Acme Corp seems a bit disappointed with the last release.", Customers);
+        var negated = detector.Detect("Acme Corp is not planning to cancel, that was a rumour.", Customers);
+        File.Delete(path);
+
+        Assert.Equal((ChurnKind.Customer, ChurnSeverity.High, "Acme Corp"), (explicitCue.Kind, explicitCue.Severity, explicitCue.Customer));
+        Assert.Contains(explicitCue.Reasons, r => r.StartsWith("rules: customer risk, the cues stand on their own", StringComparison.Ordinal));
+        Assert.Contains(explicitCue.Reasons, r => r.StartsWith("cue: ", StringComparison.Ordinal));
+        Assert.False(weakCue.IsRisk, string.Join("; ", weakCue.Reasons));
+        Assert.False(negated.IsRisk, string.Join("; ", negated.Reasons));
+    }
+
+    // A classifier on the hashing stand-in whose threshold no message reaches, so only the rules can make a risk.
+    private static string ClassifierNothingReaches()
+    {
+        var embedder = new HashingEmbedder();
+        var trainer = new ChurnClassifierTrainer(new RulesChurnDetector(), embedder);
+        LabelledChurnMessage[] set =
+        [
+            new("1", "Acme Corp will not renew", "customer", "high", "Acme Corp"), new("2", "Globex is leaving us", "customer", "medium", "Globex"),
+            new("3", "we quit your partner program", "partner", "low", null), new("4", "thanks, all good", "none", null, null),
+            new("5", "Acme Corp renewed for a year", "none", null, null), new("6", "great call with Globex", "none", null, null),
+        ];
+        var classifier = trainer.Train(trainer.Examples(set, Customers), "", threshold: 0.999);
+        var path = Path.Combine(Path.GetTempPath(), $"churn-classifier-{Guid.NewGuid():N}.json");
+        classifier.Save(path);
+        return path;
+    }
+
+    [Fact]
     public void Nothing_is_loaded_until_the_first_message_and_then_only_once()
     {
         var embedder = new HashingEmbedder();
