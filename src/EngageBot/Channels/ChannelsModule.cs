@@ -15,6 +15,7 @@ public static class ChannelsModule
     public static WebApplicationBuilder AddChannels(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddChatPlatforms();
         services.AddValidatedOptions<InboxOptions>(InboxOptions.Section);
         services.AddSingleton<InboxStore>();
         services.AddSingleton<InboxSignal>();

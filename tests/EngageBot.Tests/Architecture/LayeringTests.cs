@@ -23,6 +23,24 @@ public sealed partial class LayeringTests
         Assert.True(offenders.Count == 0, "Features must use the ports only:\n" + string.Join('\n', offenders));
     }
 
+    /// <summary>
+    /// Platforms are values: features never ask which one they serve (help prefixes, thread links, "the other platform"
+    /// come from the adapters' descriptors and a person's identities). Only the directory file's model and reader spell
+    /// out its `slack` and `teams` sections.
+    /// </summary>
+    [Fact]
+    public void Features_never_branch_on_a_platform_name()
+    {
+        var schema = new[] { Path.Combine("Features", "Directory", "Model"), Path.Combine("Features", "Directory", "Import") };
+        var offenders = SourceFiles("Features")
+            .Where(f => !schema.Any(s => Path.GetRelativePath(Src, f).StartsWith(s, StringComparison.Ordinal)))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => PlatformName().IsMatch(x.line))
+            .Select(x => $"{Path.GetRelativePath(Src, x.f)}:{x.i + 1}: {x.line.Trim()}")
+            .ToList();
+        Assert.True(offenders.Count == 0, "Features must not name a platform (use IChatPlatformDescriptor, Person.Identities, Partner.Platforms):\n" + string.Join('\n', offenders));
+    }
+
     [Fact]
     public void Sdk_stand_ins_know_nothing_of_EngageBot_features()
     {
@@ -52,8 +70,11 @@ public sealed partial class LayeringTests
             ? System.IO.Directory.EnumerateFiles(Path.Combine(Src, folder), "*.cs", SearchOption.AllDirectories)
             : [];
 
-    [GeneratedRegex(@"\b(EngageBot\.(SlackApi|BotFramework)|Azure\.Data\.Tables|EngageBot\.Channels\.(Slack|Teams)|EngageBot\.Storage\.(Sqlite|AzureTables)|Microsoft\.Data\.Sqlite|Azure\.AI\.OpenAI|using OpenAI|ChatClientFactory)\b")]
+    [GeneratedRegex(@"\b(EngageBot\.(SlackApi|BotFramework)|Azure\.Data\.Tables|EngageBot\.Channels\.(Slack|Teams|Playground)|EngageBot\.Storage\.(Sqlite|AzureTables)|Microsoft\.Data\.Sqlite|Azure\.AI\.OpenAI|using OpenAI|ChatClientFactory)\b")]
     private static partial Regex ForbiddenInFeatures();
+
+    [GeneratedRegex(@"\bChatPlatform\.(Slack|Teams)\b|""(Slack|Teams|Playground)""|\.(SlackUserId|TeamsAadObjectId)\b|\bChatPlatform\(""", RegexOptions.IgnoreCase)]
+    private static partial Regex PlatformName();
 
     [GeneratedRegex(@"\bEngageBot\.(Features|Channels|Storage|Hosting|Cards)\b")]
     private static partial Regex FeatureReference();

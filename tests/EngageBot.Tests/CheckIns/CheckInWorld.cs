@@ -95,6 +95,8 @@ public sealed class CheckInWorld : IDisposable
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ChurnEscalationOptions()));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
         services.AddSingleton(new CardLibrary(RepoPaths.Cards));
+        // The built-in adapters describe their platforms (thread links, help prefixes, modal errors) as in the service.
+        services.AddChatPlatform<EngageBot.Channels.Slack.SlackPlatform>().AddChatPlatform<EngageBot.Channels.Teams.TeamsPlatform>();
         services.AddChurnEscalationServices();
         services.AddFeedbackServices();
         services.AddCheckInServices();

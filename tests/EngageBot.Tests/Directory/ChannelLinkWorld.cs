@@ -26,8 +26,8 @@ internal sealed class ChannelLinkWorld : IDisposable
     public Task ImportSampleAsync() => Directory.ImportAsync(DirectoryYaml.Sample);
 
     /// <summary>The card's submit, as it comes back from the DM it was sent to.</summary>
-    public CardActionInvoked Answer(ChatUser actor, JsonObject data, ChatPlatform platform = ChatPlatform.Slack) =>
-        new("act-1", Directory.Time.GetUtcNow(), new ConversationRef(platform, "D0DM"), actor, ChannelLinkCard.Verb, data, null);
+    public CardActionInvoked Answer(ChatUser actor, JsonObject data, ChatPlatform? on = null) =>
+        new("act-1", Directory.Time.GetUtcNow(), new ConversationRef(on ?? ChatPlatform.Slack, "D0DM"), actor, ChannelLinkCard.Verb, data, null);
 
     public void Dispose() => Directory.Dispose();
 }

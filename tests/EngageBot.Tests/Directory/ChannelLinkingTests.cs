@@ -75,11 +75,12 @@ public sealed class ChannelLinkingTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(ChatPlatform.Slack, "C07TRIAGE01")]
-    [InlineData(ChatPlatform.Teams, "19:9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a@thread.tacv2")]
-    [InlineData(ChatPlatform.Teams, "19:3c0f8a1b2d4e4f6a8b9c0d1e2f3a4b5c@thread.tacv2")]
-    public async Task Adding_the_bot_to_a_channel_the_directory_knows_asks_nobody_to_link_it(ChatPlatform platform, string channel)
+    [InlineData("Slack", "C07TRIAGE01")]
+    [InlineData("Teams", "19:9d8c7b6a5f4e4d3c2b1a0f9e8d7c6b5a@thread.tacv2")]
+    [InlineData("Teams", "19:3c0f8a1b2d4e4f6a8b9c0d1e2f3a4b5c@thread.tacv2")]
+    public async Task Adding_the_bot_to_a_channel_the_directory_knows_asks_nobody_to_link_it(string platformName, string channel)
     {
+        var platform = ChatPlatform.Parse(platformName);
         await _prompt.HandleAsync(Added(platform, channel, Priya), CancellationToken.None);
         await _prompt.HandleAsync(Added(platform, channel, null, dedup: "evt-2"), CancellationToken.None);
 

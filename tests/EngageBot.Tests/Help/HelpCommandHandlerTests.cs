@@ -71,8 +71,8 @@ public sealed class HelpCommandHandlerTests
         Assert.Empty(_outbox.Enqueued);
     }
 
-    private Task Handle(ChatEvent chatEvent) => new HelpCommandHandler(_outbox).HandleAsync(chatEvent, default);
+    private Task Handle(ChatEvent chatEvent) => new HelpCommandHandler(_outbox, new ChatPlatforms([new EngageBot.Channels.Slack.SlackPlatform(), new EngageBot.Channels.Teams.TeamsPlatform()])).HandleAsync(chatEvent, default);
 
-    private static CommandInvoked Command(string command, string arguments, AuthorKind kind, ChatPlatform platform = ChatPlatform.Slack) =>
-        new("cmd-1", DateTimeOffset.UnixEpoch, new ConversationRef(platform, "C1"), new ChatUser("U1", "Pat", kind), command, arguments);
+    private static CommandInvoked Command(string command, string arguments, AuthorKind kind, ChatPlatform? on = null) =>
+        new("cmd-1", DateTimeOffset.UnixEpoch, new ConversationRef(on ?? ChatPlatform.Slack, "C1"), new ChatUser("U1", "Pat", kind), command, arguments);
 }

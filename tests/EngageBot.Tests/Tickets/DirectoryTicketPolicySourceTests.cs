@@ -94,7 +94,7 @@ public sealed class DirectoryTicketPolicySourceTests : IDisposable
         Assert.True((await _importer.ImportAsync(Yaml)).Succeeded);
         var olivia = await _source.FindInternalPersonAsync(ChatPlatform.Teams, "6f2c5e1a-0000-0000-0000-0000000000aa");
         Assert.NotNull(olivia);
-        Assert.Equal(("olivia", "U0OLIVIA"), (olivia.Id, olivia.SlackUserId));
+        Assert.Equal(("olivia", "U0OLIVIA"), (olivia.Id, olivia.Identities.On(ChatPlatform.Slack)));
         Assert.Equal(("Europe/Berlin", new TimeOnly(9, 0), new TimeOnly(17, 0)), (olivia.WorkingHours!.TimeZoneId, olivia.WorkingHours.DayStart, olivia.WorkingHours.DayEnd));
         Assert.Null((await _source.GetPersonAsync("ben"))!.WorkingHours);
         Assert.Null(await _source.FindInternalPersonAsync(ChatPlatform.Slack, "U0STRANGER"));

@@ -28,5 +28,5 @@ public sealed class FakeTicketPolicySource : ITicketPolicySource
         Task.FromResult(People.TryGetValue(personId, out var p) ? p : null);
 
     public Task<TicketPerson?> FindInternalPersonAsync(ChatPlatform platform, string platformUserId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(People.Values.FirstOrDefault(p => platform == ChatPlatform.Slack ? p.SlackUserId == platformUserId : p.TeamsAadObjectId == platformUserId));
+        Task.FromResult(People.Values.FirstOrDefault(p => p.Identities.On(platform) == platformUserId));
 }

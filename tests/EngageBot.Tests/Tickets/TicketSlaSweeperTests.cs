@@ -125,7 +125,7 @@ public sealed class TicketSlaSweeperTests : IDisposable
     {
         var policies = TicketTestHost.DefaultPolicies();
         // The owner works 09:00–17:00 in New York: at 10:30Z (05:30 there) the warning waits until 14:00Z.
-        policies.AddPerson(new TicketPerson("owner", "Olivia Owner", "U-OWNER", "aad-owner",
+        policies.AddPerson(new TicketPerson("owner", "Olivia Owner", [new(ChatPlatform.Slack, "U-OWNER"), new(ChatPlatform.Teams, "aad-owner")],
             BusinessCalendarSpec.Weekdays("America/New_York", new TimeOnly(9, 0), new TimeOnly(17, 0))));
         using var host = Host(policies: policies);
         await host.PostAsync(TicketTestHost.Partner(), "How do I rotate the API key?");

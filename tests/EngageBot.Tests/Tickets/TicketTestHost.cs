@@ -45,6 +45,8 @@ public sealed class TicketTestHost : IDisposable
         services.AddSingleton(crashes is null ? store : new CrashingRecordStore(store, crashes));
         services.AddSingleton<ITicketPolicySource>(Policies);
         services.AddSingleton<IOutbox>(crashes is null ? Outbox : new CrashingOutbox(Outbox, crashes));
+        // The built-in adapters describe their platforms (thread links, help prefixes, modal errors) as in the service.
+        services.AddChatPlatform<EngageBot.Channels.Slack.SlackPlatform>().AddChatPlatform<EngageBot.Channels.Teams.TeamsPlatform>();
         services.AddTicketServices();
         _services = services.BuildServiceProvider();
     }
@@ -88,10 +90,10 @@ public sealed class TicketTestHost : IDisposable
         p.AddPartner(Acme(), ChatPlatform.Slack, SlackChannel);
         p.Channels[(ChatPlatform.Teams, TeamsChannel)] = "acme";
         p.AddPartner(Globex(), ChatPlatform.Slack, "C-GLOBEX");
-        p.AddPerson(new TicketPerson("owner", "Olivia Owner", "U-OWNER", "aad-owner"));
-        p.AddPerson(new TicketPerson("backup", "Bob Backup", "U-BACKUP", "aad-backup"));
-        p.AddPerson(new TicketPerson("sponsor", "Sam Sponsor", "U-SPONSOR", "aad-sponsor"));
-        p.AddPerson(new TicketPerson("alice", "Alice Agent", "U-ALICE", "aad-alice"));
+        p.AddPerson(new TicketPerson("owner", "Olivia Owner", [new(ChatPlatform.Slack, "U-OWNER"), new(ChatPlatform.Teams, "aad-owner")]));
+        p.AddPerson(new TicketPerson("backup", "Bob Backup", [new(ChatPlatform.Slack, "U-BACKUP"), new(ChatPlatform.Teams, "aad-backup")]));
+        p.AddPerson(new TicketPerson("sponsor", "Sam Sponsor", [new(ChatPlatform.Slack, "U-SPONSOR"), new(ChatPlatform.Teams, "aad-sponsor")]));
+        p.AddPerson(new TicketPerson("alice", "Alice Agent", [new(ChatPlatform.Slack, "U-ALICE"), new(ChatPlatform.Teams, "aad-alice")]));
         return p;
     }
 
@@ -99,14 +101,15 @@ public sealed class TicketTestHost : IDisposable
     public static ChatUser Internal(string id = "U-ALICE", string name = "Alice Agent") => new(id, name, AuthorKind.Internal);
     public static ChatUser Bot() => new("B-ENGAGEBOT", "EngageBot", AuthorKind.Bot);
 
-    public ConversationRef Channel(ChatPlatform platform = ChatPlatform.Slack) =>
-        new(platform, platform == ChatPlatform.Slack ? SlackChannel : TeamsChannel);
+    public ConversationRef Channel(ChatPlatform? on = null) =>
+        on is { } platform && platform != ChatPlatform.Slack ? new(platform, TeamsChannel) : new(ChatPlatform.Slack, SlackChannel);
 
     public string NextMessageId() => $"m{Interlocked.Increment(ref _events):D4}";
 
-    public async Task<string> PostAsync(ChatUser author, string text, string? threadRoot = null, ChatPlatform platform = ChatPlatform.Slack, string? channelId = null,
+    public async Task<string> PostAsync(ChatUser author, string text, string? threadRoot = null, ChatPlatform? on = null, string? channelId = null,
         string? messageId = null)
     {
+        var platform = on ?? ChatPlatform.Slack;
         var id = messageId ?? NextMessageId();
         var channel = channelId is null ? Channel(platform) : new ConversationRef(platform, channelId);
         var conversation = threadRoot is null ? channel : channel.Thread(threadRoot);
@@ -114,8 +117,8 @@ public sealed class TicketTestHost : IDisposable
         return id;
     }
 
-    public Task ReactAsync(ChatUser actor, string messageId, string reaction, ChatPlatform platform = ChatPlatform.Slack) =>
-        Handler.HandleAsync(new ReactionChanged($"evt-r{NextMessageId()}", Clock.GetUtcNow(), Channel(platform), actor, messageId, reaction, true), CancellationToken.None);
+    public Task ReactAsync(ChatUser actor, string messageId, string reaction, ChatPlatform? on = null) =>
+        Handler.HandleAsync(new ReactionChanged($"evt-r{NextMessageId()}", Clock.GetUtcNow(), Channel(on), actor, messageId, reaction, true), CancellationToken.None);
 
     public async Task<RecordingOutbox.Sent> CommandAsync(ChatUser actor, string arguments, ConversationRef? where = null)
     {
@@ -124,8 +127,8 @@ public sealed class TicketTestHost : IDisposable
         return Outbox.All.Single(s => s.Key == $"ticket-cmd|{key}");
     }
 
-    public async Task<Features.Tickets.Lifecycle.Ticket> TicketForAsync(string messageId, ChatPlatform platform = ChatPlatform.Slack) =>
-        await Get<TicketService>().FindByMessageAsync(Channel(platform), messageId, CancellationToken.None)
+    public async Task<Features.Tickets.Lifecycle.Ticket> TicketForAsync(string messageId, ChatPlatform? on = null) =>
+        await Get<TicketService>().FindByMessageAsync(Channel(on), messageId, CancellationToken.None)
         ?? throw new InvalidOperationException($"No ticket for message {messageId}.");
 
     public void Dispose() => _services.Dispose();

@@ -19,10 +19,11 @@ public sealed class TicketsEndToEndTests : IDisposable
     private static DateTimeOffset Utc(int day, int hour, int minute = 0) => new(2026, 11, day, hour, minute, 0, TimeSpan.Zero);
 
     [Theory]
-    [InlineData(ChatPlatform.Slack)]
-    [InlineData(ChatPlatform.Teams)]
-    public async Task Partner_question_runs_the_whole_lifecycle_with_exactly_the_expected_nudges(ChatPlatform platform)
+    [InlineData("Slack")]
+    [InlineData("Teams")]
+    public async Task Partner_question_runs_the_whole_lifecycle_with_exactly_the_expected_nudges(string platformName)
     {
+        var platform = ChatPlatform.Parse(platformName);
         using var host = new TicketTestHost(_dir.File($"{platform}.db"), _clock);
         var slack = platform == ChatPlatform.Slack;
         var pat = slack ? TicketTestHost.Partner() : new ChatUser("29:pat", "Pat Partner", AuthorKind.Partner, "aad-pat", "tenant-acme");
@@ -30,7 +31,7 @@ public sealed class TicketsEndToEndTests : IDisposable
         var (owner, aliceDm) = slack ? ("U-OWNER", "U-ALICE") : ("aad-owner", "aad-alice");
 
         // Mon 09:00Z: the partner asks. First response is due in 2 business hours (warning at 1h30).
-        var root = await host.PostAsync(pat, "How do I rotate the API key for our production tenant?", platform: platform);
+        var root = await host.PostAsync(pat, "How do I rotate the API key for our production tenant?", on: platform);
         var id = (await host.TicketForAsync(root, platform)).Id;
         await RunUntilAsync(host, Utc(2, 10, 45));
         Assert.Equal([$"FirstResponse.Warning.1->{owner}"], Nudges(host));

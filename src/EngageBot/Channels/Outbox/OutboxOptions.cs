@@ -43,7 +43,13 @@ public sealed class OutboxOptions : IValidatableObject
     /// </summary>
     public bool ResendUnconfirmed { get; set; } = true;
 
-    public PacingOptions For(ChatPlatform platform) => platform == ChatPlatform.Teams ? Teams : Slack;
+    /// <summary>Pacing is configured per platform name (the section named after it); a platform without a section is not paced.</summary>
+    public PacingOptions For(ChatPlatform platform) =>
+        string.Equals(platform.Name, nameof(Slack), StringComparison.OrdinalIgnoreCase) ? Slack
+        : string.Equals(platform.Name, nameof(Teams), StringComparison.OrdinalIgnoreCase) ? Teams
+        : Unpaced;
+
+    private static readonly PacingOptions Unpaced = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {

@@ -161,7 +161,7 @@ internal sealed class OutboxStore(IRecordStore store)
     {
         await foreach (var r in Table.QueryAsync(RecordQuery.Partition(FailedPartition), cancellationToken))
         {
-            yield return new FailedDelivery(r.GetString("IdempotencyKey") ?? "", Enum.Parse<ChatPlatform>(r.GetString("Platform") ?? "Slack"),
+            yield return new FailedDelivery(r.GetString("IdempotencyKey") ?? "", ChatPlatform.Parse(r.GetString("Platform") ?? "Slack"),
                 Enum.Parse<DeliveryKind>(r.GetString("Kind") ?? "Post"), r.GetString("Destination") ?? "", r.GetString("Reason") ?? "",
                 r.GetDateTime("EnqueuedAt") ?? default, r.GetDateTime("FailedAt") ?? default, r.GetString("Text") ?? "");
         }
@@ -248,7 +248,7 @@ internal sealed class OutboxStore(IRecordStore store)
     }
 
     private static OutboxEntry Read(StorageRecord r) => new(
-        r.PartitionKey, r.RowKey, r.ETag!, r.GetString("IdempotencyKey") ?? "", Enum.Parse<ChatPlatform>(r.GetString("Platform") ?? "Slack"),
+        r.PartitionKey, r.RowKey, r.ETag!, r.GetString("IdempotencyKey") ?? "", ChatPlatform.Parse(r.GetString("Platform") ?? "Slack"),
         r.GetString("PacingKey") ?? "", ChunkedText.Read(r, "Payload"), r.GetDateTime("EnqueuedAt") ?? default, (int)(r.GetInt64("Attempts") ?? 0),
         r.GetDateTime("NextAttemptAt"), r.GetDateTime("LeaseUntil"), r.GetString("AttemptId"), r.GetString("LastError"), r.GetString("OriginalRow"), r.GetString("TraceParent"));
 
@@ -290,7 +290,7 @@ internal sealed class OutboxStore(IRecordStore store)
     private static OutboxReceipt ReadReceipt(StorageRecord r)
     {
         MessageRef? message = r.GetString("MessageId") is { } id && r.GetString("MessagePlatform") is { } p
-            ? new MessageRef(new ConversationRef(Enum.Parse<ChatPlatform>(p), r.GetString("MessageChannelId") ?? "", r.GetString("MessageThreadId")), id)
+            ? new MessageRef(new ConversationRef(ChatPlatform.Parse(p), r.GetString("MessageChannelId") ?? "", r.GetString("MessageThreadId")), id)
             : null;
         return new OutboxReceipt(r.GetString("IdempotencyKey") ?? "", r.GetString("QueuePartition") ?? "", r.GetString("QueueRow") ?? "",
             Enum.Parse<OutboxState>(r.GetString("State") ?? "Queued"), message, r.GetString("FailureReason"), r.GetDateTime("EnqueuedAt") ?? default, r.GetDateTime("CompletedAt"));

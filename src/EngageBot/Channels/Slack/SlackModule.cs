@@ -13,6 +13,7 @@ public static class SlackModule
         var services = builder.Services;
         services.AddValidatedOptions<SlackOptions>(SlackOptions.Section, serviceOnly: true);
         services.AddMemoryCache();
+        services.AddChatPlatform<SlackPlatform>();
         // One long-lived client: pooled connections to slack.com, recycled so DNS changes are picked up.
         services.AddSingleton(sp =>
         {

@@ -15,6 +15,7 @@ public static class TeamsModule
         services.AddValidatedOptions<TeamsOptions>(TeamsOptions.Section, serviceOnly: true);
         if (builder.Configuration.GetSection(TeamsOptions.Section).Get<TeamsOptions>() is not { Enabled: true })
             services.AddStartupNotice($"Microsoft Teams is not configured: set {TeamsOptions.Section}:AppId with {TeamsOptions.Section}:AppPassword and {TeamsOptions.Section}:TenantId (or {TeamsOptions.Section}:AppType=UserAssignedMsi) to serve Teams.");
+        services.AddChatPlatform<TeamsPlatform>();
         services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<TeamsOptions>>().Value;

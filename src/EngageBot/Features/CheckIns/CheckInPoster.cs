@@ -53,7 +53,7 @@ public sealed class CheckInPoster(
     {
         var snapshot = await directory.GetSnapshotAsync(ct);
         var channels = new List<(ChatPlatform, string)>();
-        foreach (var platform in Enum.GetValues<ChatPlatform>())
+        foreach (var platform in partner.Platforms.Keys.Union(snapshot.ChatLinks.Where(l => l.PartnerId == partner.Id).Select(l => l.Platform)))
         {
             var channel = partner.On(platform).ChannelIds.FirstOrDefault()
                 ?? snapshot.ChatLinks.FirstOrDefault(l => l.PartnerId == partner.Id && l.Platform == platform)?.ChannelId;

@@ -32,6 +32,7 @@ public static class CheckInsModule
     /// </summary>
     public static IServiceCollection AddCheckInServices(this IServiceCollection services)
     {
+        services.AddChatPlatforms();
         services.TryAddSingleton<CardLibrary>();
         services.AddDueIndex(CheckInDueEntries.Table);
         services.AddClaimLedger(CheckInDueEntries.Claims);

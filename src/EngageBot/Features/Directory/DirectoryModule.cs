@@ -17,6 +17,7 @@ public static class DirectoryModule
     {
         var services = builder.Services;
         services.AddValidatedOptions<DirectoryOptions>(DirectoryOptions.Section);
+        services.AddChatPlatforms();
         services.AddSingleton<DirectoryStore>();
         services.AddSingleton<DirectoryReader>();
         services.AddSingleton<IDirectoryLookup>(sp => sp.GetRequiredService<DirectoryReader>());

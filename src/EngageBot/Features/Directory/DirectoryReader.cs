@@ -10,7 +10,8 @@ namespace EngageBot.Features.Directory;
 /// a field read and a dictionary hit; at most once per RefreshInterval one caller re-reads the pointer (a
 /// point read) and reloads only when the version or the chat-made links moved.
 /// </summary>
-public sealed class DirectoryReader(DirectoryStore store, TimeProvider time, IOptions<DirectoryOptions> options, ILogger<DirectoryReader> logger)
+public sealed class DirectoryReader(DirectoryStore store, TimeProvider time, IOptions<DirectoryOptions> options, ILogger<DirectoryReader> logger,
+    IEnumerable<IPlatformDirectoryProjection>? projections = null)
     : IDirectoryLookup, IPartnerDirectory
 {
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -54,13 +55,32 @@ public sealed class DirectoryReader(DirectoryStore store, TimeProvider time, IOp
             if (pointer is null) return new Cached(DirectorySnapshot.Empty, 0, 0, now);
             if (previous is not null && previous.Version == pointer.Version && previous.LinksVersion == pointer.LinksVersion)
                 return previous with { CheckedAt = now };
-            var content = previous?.Version == pointer.Version ? previous.Snapshot.Content : await store.ReadSnapshotAsync(pointer, cancellationToken);
+            var content = previous?.Version == pointer.Version ? previous.Snapshot.Content : Project(await store.ReadSnapshotAsync(pointer, cancellationToken));
             // Null: the snapshot was replaced and cleaned up between our two reads; the new pointer names a live one.
             if (content is null && attempt < 5) continue;
             var links = await store.ReadChannelLinksAsync(cancellationToken);
             var snapshot = new DirectorySnapshot(pointer.Version, content ?? throw new InvalidOperationException("The directory snapshot keeps changing while loading."), links);
             return new Cached(snapshot, pointer.Version, pointer.LinksVersion, now);
         }
+    }
+
+    private DirectoryContent? Project(DirectoryContent? content)
+    {
+        if (content is null || projections is null) return content;
+        foreach (var projection in projections)
+        {
+            var platform = projection.Platform;
+            content = content with
+            {
+                Partners = content.Partners.Select(p => projection.LinkFor(p) is { } link
+                    ? p with { OtherPlatforms = new Dictionary<ChatPlatform, PlatformLink>(p.OtherPlatforms ?? new Dictionary<ChatPlatform, PlatformLink>()) { [platform] = link } }
+                    : p).ToList(),
+                People = content.People.Select(p => projection.UserIdFor(p) is { } id
+                    ? p with { OtherIdentities = [.. (p.OtherIdentities ?? []).Where(i => i.Platform != platform), new PlatformUserId(platform, id)] }
+                    : p).ToList(),
+            };
+        }
+        return content;
     }
 
     public async Task<string?> FindPartnerIdByChannelAsync(ChatPlatform platform, string channelId, CancellationToken cancellationToken = default) =>

@@ -17,7 +17,8 @@ public sealed class DirectorySnapshot
     private readonly Dictionary<(ChatPlatform, string), string> _channelOwners = new();
     private readonly Dictionary<(ChatPlatform, string), string> _homeTeams = new();
     private readonly Dictionary<(ChatPlatform, string), List<string>> _triagePartners = new();
-    private readonly Dictionary<(ChatPlatform, string), Person> _platformUsers = new();
+    // User ids match case-insensitively: Teams AAD object ids are GUIDs in any case, Slack ids are upper-case and unique either way.
+    private readonly Dictionary<(ChatPlatform, string), Person> _platformUsers = new(PlatformUserComparer.Instance);
 
     public DirectorySnapshot(long version, DirectoryContent content, IReadOnlyList<ChannelLink> links)
     {
@@ -30,21 +31,19 @@ public sealed class DirectorySnapshot
         _calendars = content.Calendars.ToDictionary(c => c.Id, StringComparer.Ordinal);
         foreach (var partner in content.Partners)
         {
-            foreach (var platform in Enum.GetValues<ChatPlatform>())
+            foreach (var (platform, link) in partner.Platforms)
             {
-                foreach (var channel in partner.On(platform).ChannelIds) _channelOwners[(platform, channel)] = partner.Id;
-                foreach (var team in partner.On(platform).HomeTeamIds) _homeTeams.TryAdd((platform, team), partner.Id);
-                if (partner.On(platform).TriageChannelId is { Length: > 0 } triage)
+                foreach (var channel in link.ChannelIds) _channelOwners[(platform, channel)] = partner.Id;
+                foreach (var team in link.HomeTeamIds) _homeTeams.TryAdd((platform, team), partner.Id);
+                if (link.TriageChannelId is { Length: > 0 } triage)
                     (_triagePartners.TryGetValue((platform, triage), out var users) ? users : _triagePartners[(platform, triage)] = []).Add(partner.Id);
             }
         }
         ChatLinks = links.Where(l => _partners.ContainsKey(l.PartnerId) && !_channelOwners.ContainsKey((l.Platform, l.ChannelId))).ToList();
         foreach (var link in ChatLinks) _channelOwners[(link.Platform, link.ChannelId)] = link.PartnerId;
         foreach (var person in content.People)
-        {
-            if (person.SlackUserId is { } slack) _platformUsers[(ChatPlatform.Slack, slack)] = person;
-            if (person.TeamsAadObjectId is { } aad) _platformUsers[(ChatPlatform.Teams, aad.ToLowerInvariant())] = person;
-        }
+            foreach (var identity in person.Identities)
+                _platformUsers[(identity.Platform, identity.UserId)] = person;
     }
 
     public static DirectorySnapshot Empty { get; } = new(0, DirectoryContent.Empty, []);
@@ -89,9 +88,7 @@ public sealed class DirectorySnapshot
     /// <summary>The partner whose Slack team id / Teams tenant id this is, for telling partner-side users apart.</summary>
     public string? PartnerIdByHomeTeam(ChatPlatform platform, string teamOrTenantId) => _homeTeams.GetValueOrDefault((platform, teamOrTenantId));
 
-    /// <summary>Slack user ids match exactly; Teams AAD object ids are GUIDs, matched case-insensitively.</summary>
-    public Person? PersonByPlatformUser(ChatPlatform platform, string userId) =>
-        _platformUsers.GetValueOrDefault((platform, platform == ChatPlatform.Teams ? userId.ToLowerInvariant() : userId));
+    public Person? PersonByPlatformUser(ChatPlatform platform, string userId) => _platformUsers.GetValueOrDefault((platform, userId));
 
     public IReadOnlyList<Customer> CustomersOf(string partnerId) =>
         _partners.TryGetValue(partnerId, out var p) ? p.CustomerIds.Select(id => _customers[id]).ToList() : [];
@@ -105,4 +102,15 @@ public sealed class DirectorySnapshot
     public BusinessCalendar? Calendar(string id) => _calendars.GetValueOrDefault(id);
 
     public IReadOnlyList<Person> PeopleInRole(PersonRole role) => Content.People.Where(p => p.HasRole(role)).ToList();
+
+    private sealed class PlatformUserComparer : IEqualityComparer<(ChatPlatform Platform, string UserId)>
+    {
+        public static PlatformUserComparer Instance { get; } = new();
+
+        public bool Equals((ChatPlatform Platform, string UserId) x, (ChatPlatform Platform, string UserId) y) =>
+            x.Platform == y.Platform && string.Equals(x.UserId, y.UserId, StringComparison.OrdinalIgnoreCase);
+
+        public int GetHashCode((ChatPlatform Platform, string UserId) key) =>
+            HashCode.Combine(key.Platform, StringComparer.OrdinalIgnoreCase.GetHashCode(key.UserId));
+    }
 }

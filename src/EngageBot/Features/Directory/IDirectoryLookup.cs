@@ -11,7 +11,7 @@ public interface IDirectoryLookup
     /// <summary>The id of the partner that linked this channel, or null if none claims it.</summary>
     Task<string?> FindPartnerIdByChannelAsync(ChatPlatform platform, string channelId, CancellationToken cancellationToken = default);
 
-    /// <summary>The internal person with this Slack user id or Teams AAD object id / user id, or null for anyone else.</summary>
+    /// <summary>The internal person with this user id on the platform (Slack user id, Teams AAD object id, …), or null for anyone else.</summary>
     Task<PersonSummary?> FindPersonAsync(ChatPlatform platform, string platformUserId, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -48,7 +48,7 @@ internal static class FeedbackRecordMapper
         ReadPerson(r, "Author"),
         ReadPerson(r, "LoggedBy"),
         r.GetDateTime("CreatedAt") ?? DateTimeOffset.MinValue,
-        Enum.TryParse<ChatPlatform>(r.GetString("MessagePlatform"), out var platform) && r.GetString("MessageId") is { } messageId
+        ChatPlatform.TryParse(r.GetString("MessagePlatform"), out var platform) && r.GetString("MessageId") is { } messageId
             ? new MessageRef(new ConversationRef(platform, r.GetString("MessageChannelId") ?? "", r.GetString("MessageThreadId")), messageId)
             : null);
 
@@ -61,7 +61,7 @@ internal static class FeedbackRecordMapper
     }
 
     private static FeedbackPerson? ReadPerson(StorageRecord r, string prefix) =>
-        Enum.TryParse<ChatPlatform>(r.GetString(prefix + "Platform"), out var platform) && r.GetString(prefix + "Id") is { } id
+        ChatPlatform.TryParse(r.GetString(prefix + "Platform"), out var platform) && r.GetString(prefix + "Id") is { } id
             ? new FeedbackPerson(platform, id, r.GetString(prefix + "Name"))
             : null;
 }

@@ -7,7 +7,7 @@ namespace EngageBot.Features.Feedback;
 
 /// <summary>
 /// Tells the partner's owner, by direct message, about a rating at or below <see cref="FeedbackOptions.LowRatingThreshold"/>
-/// (on the platform the feedback came from when the owner has an id there, else the other). Once per entry: the outbox
+/// (on the platform the feedback came from when the owner has an id there, else another they are on). Once per entry: the outbox
 /// deduplicates on the entry's id.
 /// </summary>
 public sealed class LowRatingNotifier(IPartnerDirectory directory, IOutbox outbox, IOptionsMonitor<FeedbackOptions> options, ILogger<LowRatingNotifier> logger)
@@ -18,13 +18,12 @@ public sealed class LowRatingNotifier(IPartnerDirectory directory, IOutbox outbo
         var snapshot = await directory.GetSnapshotAsync(cancellationToken);
         var partner = snapshot.Partner(entry.PartnerId);
         var owner = partner is null ? null : snapshot.Person(partner.OwnerId);
-        var ownerPlatform = owner?.UserIdOn(platform) is not null ? platform : Other(platform);
-        if (partner is null || owner?.UserIdOn(ownerPlatform) is not { } ownerUserId)
+        if (partner is null || owner?.Identities.Preferring(platform) is not { } address)
         {
             logger.LogWarning("Low rating {Rating} for partner {PartnerId}: no owner with a chat id to tell.", rating, entry.PartnerId);
             return;
         }
-        await outbox.EnqueueAsync($"feedback.low-rating|{entry.Id}", DeliveryTarget.Direct(ownerPlatform, ownerUserId),
+        await outbox.EnqueueAsync($"feedback.low-rating|{entry.Id}", DeliveryTarget.Direct(address.Platform, address.UserId),
             new OutboundMessage(Text(entry, rating, partner.Name)), cancellationToken);
     }
 
@@ -40,6 +39,4 @@ public sealed class LowRatingNotifier(IPartnerDirectory directory, IOutbox outbo
         var text = string.IsNullOrWhiteSpace(entry.Text) ? "" : $": “{Cards.CardText.Truncate(entry.Text.ReplaceLineEndings(" "), 300)}”";
         return string.Create(CultureInfo.InvariantCulture, $"Low rating from {partnerName}: {what} {rating}/5{text}");
     }
-
-    private static ChatPlatform Other(ChatPlatform platform) => platform == ChatPlatform.Slack ? ChatPlatform.Teams : ChatPlatform.Slack;
 }

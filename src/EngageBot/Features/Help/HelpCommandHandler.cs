@@ -8,7 +8,7 @@ namespace EngageBot.Features.Help;
 /// they may use: partner-side people see what they can do in their shared channel, our people see everything.
 /// Without it a mistyped slash command would be acked by Slack and then answered by silence.
 /// </summary>
-public sealed class HelpCommandHandler(IOutbox outbox) : IChatEventHandler
+public sealed class HelpCommandHandler(IOutbox outbox, ChatPlatforms platforms) : IChatEventHandler
 {
     private static readonly (string Word, string Usage, bool ForPartners)[] Commands =
     [
@@ -32,13 +32,12 @@ public sealed class HelpCommandHandler(IOutbox outbox) : IChatEventHandler
         var unknown = word.Length > 0 && !BotCommands.All.Contains(word);
         if (!unknown && word.Length > 0 && !word.Equals(BotCommands.Help, StringComparison.OrdinalIgnoreCase)) return;
 
-        var text = Answer(command.Platform, actor.Kind, unknown ? word : null);
+        var text = Answer(platforms.Describe(command.Platform).CommandPrefix, actor.Kind, unknown ? word : null);
         await outbox.EnqueueAsync($"help|{command.DedupKey}", DeliveryTarget.Ephemeral(command.Conversation, actor.Id), new OutboundMessage(text), cancellationToken);
     }
 
-    internal static string Answer(ChatPlatform platform, AuthorKind asker, string? unknownWord)
+    internal static string Answer(string prefix, AuthorKind asker, string? unknownWord)
     {
-        var prefix = platform == ChatPlatform.Slack ? BotCommands.SlashCommand + " " : "@EngageBot ";
         var text = new StringBuilder();
         if (unknownWord is not null)
             text.Append("I don't know \"").Append(unknownWord).Append("\". ");

@@ -6,7 +6,7 @@ public static class HelpModule
 {
     public static WebApplicationBuilder AddHelp(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IChatEventHandler, HelpCommandHandler>();
+        builder.Services.AddChatPlatforms().AddSingleton<IChatEventHandler, HelpCommandHandler>();
         return builder;
     }
 }

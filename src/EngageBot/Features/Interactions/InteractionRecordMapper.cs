@@ -36,7 +36,7 @@ internal static class InteractionRecordMapper
         new(InteractionKeys.Partition(i.PartnerId), InteractionKeys.IdRow(i), new Dictionary<string, object?> { ["TimeRow"] = InteractionKeys.TimeRow(i) });
 
     public static Interaction FromRecord(StorageRecord r) => new(
-        Enum.Parse<ChatPlatform>(r.GetString("Platform")!),
+        ChatPlatform.Parse(r.GetString("Platform")!),
         r.GetString("ChannelId") ?? "",
         r.GetString("ThreadId"),
         r.GetString("MessageId") ?? "",

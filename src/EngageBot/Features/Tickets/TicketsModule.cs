@@ -40,6 +40,7 @@ public static class TicketsModule
     /// </summary>
     public static IServiceCollection AddTicketServices(this IServiceCollection services)
     {
+        services.AddChatPlatforms();
         services.AddSingleton<TicketStore>();
         services.AddDueIndex(TicketDueEntries.Table);
         services.AddClaimLedger(TicketDueEntries.NudgeLedger);

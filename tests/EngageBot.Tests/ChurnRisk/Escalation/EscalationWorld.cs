@@ -110,6 +110,8 @@ public sealed class EscalationWorld : IDisposable
         services.AddSingleton<IOutbox>(crashes is null ? Outbox : new CrashingOutbox(Outbox, crashes));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
         services.AddSingleton(new CardLibrary(RepoPaths.Cards));
+        // The built-in adapters describe their platforms (thread links, help prefixes, modal errors) as in the service.
+        services.AddChatPlatform<EngageBot.Channels.Slack.SlackPlatform>().AddChatPlatform<EngageBot.Channels.Teams.TeamsPlatform>();
         services.AddChurnEscalationServices();
         var provider = services.BuildServiceProvider();
         _instances.Add(provider);
@@ -126,8 +128,9 @@ public sealed class EscalationWorld : IDisposable
     public string NextId() => $"m{Interlocked.Increment(ref _ids):D4}";
 
     /// <summary>A partner-side message in the linked channel, recorded in the interaction log as the inbox would, then handled.</summary>
-    public async Task<MessagePosted> PostAsync(string text, ChatPlatform platform = ChatPlatform.Slack, ChatUser? author = null)
+    public async Task<MessagePosted> PostAsync(string text, ChatPlatform? on = null, ChatUser? author = null)
     {
+        var platform = on ?? ChatPlatform.Slack;
         var id = NextId();
         var posted = new MessagePosted($"evt-{id}", Clock.GetUtcNow(), Channel(platform), author ?? (platform == ChatPlatform.Slack ? Partner() : TeamsPartner()), id, text);
         await Primary.GetRequiredService<IInteractionLog>().AppendAsync(new Interaction(platform, posted.Conversation.ChannelId, null, id, "acme",
@@ -136,11 +139,12 @@ public sealed class EscalationWorld : IDisposable
         return posted;
     }
 
-    public Task ReactAsync(string messageId, ChatUser actor, ChatPlatform platform = ChatPlatform.Slack, string reaction = ChurnSignalHandler.FlagReaction) =>
-        Handler.HandleAsync(new ReactionChanged($"evt-r{NextId()}", Clock.GetUtcNow(), Channel(platform), actor, messageId, reaction, true), CancellationToken.None);
+    public Task ReactAsync(string messageId, ChatUser actor, ChatPlatform? on = null, string reaction = ChurnSignalHandler.FlagReaction) =>
+        Handler.HandleAsync(new ReactionChanged($"evt-r{NextId()}", Clock.GetUtcNow(), Channel(on ?? ChatPlatform.Slack), actor, messageId, reaction, true), CancellationToken.None);
 
-    public Task<CardActionResult> ActAsync(string verb, string riskId, ChatUser actor, ChatPlatform platform = ChatPlatform.Slack, JsonObject? inputs = null)
+    public Task<CardActionResult> ActAsync(string verb, string riskId, ChatUser actor, ChatPlatform? on = null, JsonObject? inputs = null)
     {
+        var platform = on ?? ChatPlatform.Slack;
         var data = inputs ?? [];
         data[ChurnRiskActionHandler.RiskIdField] = riskId;
         return Actions.HandleAsync(new CardActionInvoked($"evt-a{NextId()}", Clock.GetUtcNow(), new ConversationRef(platform, "D-DM"), actor, verb, data, null), CancellationToken.None);

@@ -21,6 +21,7 @@ public sealed class CheckInAnswerHandler(
     ChurnSignalHandler churn,
     IPartnerDirectory directory,
     IDirectoryLookup lookup,
+    ChatPlatforms platforms,
     TimeProvider time) : ICardActionHandler
 {
     public const string CheckInIdField = "checkInId";
@@ -68,9 +69,9 @@ public sealed class CheckInAnswerHandler(
         || await lookup.FindPartnerIdByHomeTeamAsync(platform, home, ct) is not { } owner
         || owner == partnerId;
 
-    // A Slack modal shows only field errors (the message would be lost), so the refusal goes on the form there.
-    private static CardActionResult Refuse(CardActionInvoked action, string message) =>
-        action.SourceMessage is null && action.Platform == ChatPlatform.Slack
+    // A form that shows only field errors (a Slack modal: the message would be lost) gets the refusal on the form.
+    private CardActionResult Refuse(CardActionInvoked action, string message) =>
+        action.SourceMessage is null && platforms.Describe(action.Platform).FormErrorsOnFieldsOnly
             ? new CardActionResult(Message: message, Errors: new Dictionary<string, string> { [CardInputs.Rating] = message })
             : CardActionResult.Text(message);
 }

@@ -13,6 +13,7 @@ public static class ChurnEscalationRegistration
     /// </summary>
     public static IServiceCollection AddChurnEscalationServices(this IServiceCollection services)
     {
+        services.AddChatPlatforms();
         services.TryAddSingleton<CardLibrary>();
         services.AddDueIndex(RiskDueEntry.Table);
         services.AddClaimLedger(RiskDueEntry.Ledger);

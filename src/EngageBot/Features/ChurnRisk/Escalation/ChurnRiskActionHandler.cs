@@ -55,7 +55,7 @@ public sealed class ChurnRiskActionHandler(
                 if (!input.IsValid) return input.Result;
                 if (await FindByIdOrEmailAsync(input.Value(CardInputs.Assignee), cancellationToken) is not { } newOwner)
                     return CardActionResult.Invalid(new Dictionary<string, string> { [CardInputs.Assignee] = $"Nobody in the directory is “{CardText.Truncate(input.Value(CardInputs.Assignee), 40)}”." });
-                if (newOwner.SlackUserId is null && newOwner.TeamsAadObjectId is null)
+                if (newOwner.Identities.Count == 0)
                     return CardActionResult.Invalid(new Dictionary<string, string> { [CardInputs.Assignee] = $"{newOwner.Name} has no Slack or Teams id in the directory, so they can't get the card." });
                 risk = await risks.ReassignAsync(riskId, actor, newOwner, cancellationToken);
                 confirmation = $"Churn risk {riskId} is now {newOwner.Name}'s; they have been sent the card.";

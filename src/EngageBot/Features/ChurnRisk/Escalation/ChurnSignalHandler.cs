@@ -18,6 +18,7 @@ public sealed class ChurnSignalHandler(
     IPartnerDirectory directory,
     IOutbox outbox,
     IOptions<ChurnEscalationOptions> options,
+    ChatPlatforms platforms,
     TimeProvider time,
     IInteractionLog? interactions = null) : IChatEventHandler
 {
@@ -111,10 +112,10 @@ public sealed class ChurnSignalHandler(
     private static string? ConcernText(CommandInvoked command) =>
         BotCommands.Read(command) is var (word, arguments) && word.Equals(BotCommands.Concern, StringComparison.OrdinalIgnoreCase) ? arguments : null;
 
-    private static RiskEvidence Evidence(RiskSource source, string quote, string? author, DateTimeOffset at, ConversationRef conversation,
+    private RiskEvidence Evidence(RiskSource source, string quote, string? author, DateTimeOffset at, ConversationRef conversation,
         string? messageId, IReadOnlyList<string>? reasons) =>
         new(source, quote, author, at, conversation, messageId,
-            messageId is null ? null : ThreadLinks.For(conversation with { ThreadId = null }, messageId), reasons);
+            messageId is null ? null : platforms.ThreadLink(conversation with { ThreadId = null }, messageId), reasons);
 
     private static string Who(ChatUser user) => $"{user.Kind.ToString().ToLowerInvariant()}:{user.Id}";
 

@@ -42,13 +42,9 @@ public sealed class EscalationChain(IPartnerDirectory directory)
         return people;
     }
 
-    /// <summary>The person's user id on the platform the signal came from, else on the other one.</summary>
-    public static (ChatPlatform Platform, string UserId)? Address(Person person, ChatPlatform preferred)
-    {
-        var other = preferred == ChatPlatform.Slack ? ChatPlatform.Teams : ChatPlatform.Slack;
-        if (person.UserIdOn(preferred) is { Length: > 0 } id) return (preferred, id);
-        return person.UserIdOn(other) is { Length: > 0 } fallback ? (other, fallback) : null;
-    }
+    /// <summary>The person's user id on the platform the signal came from, else on another they are on.</summary>
+    public static (ChatPlatform Platform, string UserId)? Address(Person person, ChatPlatform preferred) =>
+        person.Identities.Preferring(preferred) is { } id ? (id.Platform, id.UserId) : null;
 
     public static bool Matches(Customer c, string name) =>
         string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)

@@ -25,7 +25,7 @@ internal sealed record PartnerDetails(
             snapshot.CalendarFor(p.Id)!,
             snapshot.ChatLinks.Where(l => l.PartnerId == p.Id).ToList());
 
-    public IEnumerable<string> Lines()
+    public IEnumerable<string> Lines(ChatPlatforms platforms)
     {
         var p = Partner;
         yield return $"{p.Name} ({p.Id})";
@@ -37,7 +37,7 @@ internal sealed record PartnerDetails(
         yield return $"  executive sponsor: {Describe(ExecutiveSponsor)}";
         yield return $"  check-in:          {p.CheckIn.ToString().ToLowerInvariant()}";
         yield return $"  ticket mode:       {(p.TicketMode == TicketMode.AllMessages ? "all top-level messages" : "questions only")}";
-        foreach (var platform in Enum.GetValues<ChatPlatform>())
+        foreach (var platform in p.Platforms.Keys.Union(ChatLinks.Select(l => l.Platform)))
         {
             var link = p.On(platform);
             var chat = ChatLinks.Where(l => l.Platform == platform).Select(l => $"{l.ChannelId} (linked in chat)");
@@ -46,7 +46,7 @@ internal sealed record PartnerDetails(
             yield return $"  {platform}:";
             yield return $"    channels:        {(channels.Count == 0 ? "-" : string.Join(", ", channels))}";
             if (link.HomeTeamIds.Count > 0)
-                yield return $"    {(platform == ChatPlatform.Slack ? "team ids:        " : "tenant ids:      ")}{string.Join(", ", link.HomeTeamIds)}";
+                yield return $"    {platforms.Describe(platform).HomeTeamsLabel + ":",-17}{string.Join(", ", link.HomeTeamIds)}";
             if (link.TriageChannelId is { } triage)
                 yield return $"    triage channel:  {triage}";
         }

@@ -41,8 +41,7 @@ public sealed class PartnersListCommand(IPartnerDirectory directory) : ICliComma
 
     private static string ChannelSummary(DirectorySnapshot snapshot, Model.Partner p)
     {
-        var slack = p.Slack.ChannelIds.Count + snapshot.ChatLinks.Count(l => l.PartnerId == p.Id && l.Platform == Channels.ChatPlatform.Slack);
-        var teams = p.Teams.ChannelIds.Count + snapshot.ChatLinks.Count(l => l.PartnerId == p.Id && l.Platform == Channels.ChatPlatform.Teams);
-        return string.Join(" ", new[] { slack > 0 ? $"slack:{slack}" : null, teams > 0 ? $"teams:{teams}" : null }.OfType<string>().DefaultIfEmpty("-"));
+        var counts = p.Platforms.Select(pl => (Platform: pl.Key, Count: pl.Value.ChannelIds.Count + snapshot.ChatLinks.Count(l => l.PartnerId == p.Id && l.Platform == pl.Key)));
+        return string.Join(" ", counts.Where(c => c.Count > 0).Select(c => $"{c.Platform.Name.ToLowerInvariant()}:{c.Count}").DefaultIfEmpty("-"));
     }
 }

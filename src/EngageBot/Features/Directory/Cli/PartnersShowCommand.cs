@@ -4,7 +4,7 @@ using EngageBot.Cli;
 namespace EngageBot.Features.Directory.Cli;
 
 /// <summary>`engagebot partners show ID [--json]`: one partner with owner names, channels, customers, SLA and calendar.</summary>
-public sealed class PartnersShowCommand(IPartnerDirectory directory) : ICliCommand
+public sealed class PartnersShowCommand(IPartnerDirectory directory, Channels.ChatPlatforms platforms) : ICliCommand
 {
     public string Verb => "partners show";
 
@@ -25,7 +25,7 @@ public sealed class PartnersShowCommand(IPartnerDirectory directory) : ICliComma
             return 1;
         }
         if (args.Contains("--json")) await output.WriteLineAsync(JsonSerializer.Serialize(details, DirectoryJson.Indented));
-        else foreach (var line in details.Lines()) await output.WriteLineAsync(line);
+        else foreach (var line in details.Lines(platforms)) await output.WriteLineAsync(line);
         return 0;
     }
 }

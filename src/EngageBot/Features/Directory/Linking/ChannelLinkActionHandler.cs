@@ -23,7 +23,7 @@ public sealed class ChannelLinkActionHandler(DirectoryReader reader, DirectorySt
 
         var channelId = Text(action, ChannelLinkCard.ChannelField);
         var platformText = Text(action, ChannelLinkCard.PlatformField);
-        if (string.IsNullOrWhiteSpace(channelId) || !Enum.TryParse<ChatPlatform>(platformText, ignoreCase: true, out var platform))
+        if (string.IsNullOrWhiteSpace(channelId) || !ChatPlatform.TryParse(platformText, out var platform))
             return CardActionResult.Text("This card does not say which channel it is about; remove and re-add EngageBot to the channel to get a new one.");
         var channelName = Text(action, ChannelLinkCard.ChannelNameField);
         var partnerId = Text(action, ChannelLinkCard.PartnerInput)?.Trim();

@@ -12,7 +12,7 @@ public sealed class ChannelLinkFormSource(IPartnerDirectory directory) : ICardFo
     public async Task<JsonObject?> GetFormDataAsync(string verb, JsonObject actionData, ChatPlatform platform, ChatUser actor, CancellationToken cancellationToken)
     {
         if (actionData[ChannelLinkCard.ChannelField]?.GetValue<string>() is not { Length: > 0 } channelId
-            || !Enum.TryParse<ChatPlatform>(actionData[ChannelLinkCard.PlatformField]?.GetValue<string>(), ignoreCase: true, out var channelPlatform))
+            || !ChatPlatform.TryParse(actionData[ChannelLinkCard.PlatformField]?.GetValue<string>(), out var channelPlatform))
             return null;
         var snapshot = await directory.GetSnapshotAsync(cancellationToken);
         // The partner list is internal: only people who may link (those in the directory) see it.

@@ -5,7 +5,7 @@ namespace EngageBot.Features.Directory.Linking;
 
 /// <summary>
 /// Messages for a partner's channel (its shared channel or its internal triage channel) wait because the bot is not
-/// there yet: the partner's owner is told once per channel, by direct message on that platform (else the other one),
+/// there yet: the partner's owner is told once per channel, by direct message on that platform (else another they are on),
 /// what to do. The messages themselves are sent once the bot is added, so nothing else is asked of anyone.
 /// </summary>
 public sealed class UnreachableChannelHandler(IPartnerDirectory directory, IOutbox outbox, ILogger<UnreachableChannelHandler> logger) : IConversationUnreachableHandler
@@ -38,11 +38,6 @@ public sealed class UnreachableChannelHandler(IPartnerDirectory directory, IOutb
         }
     }
 
-    private static DeliveryTarget? Address(Person person, ChatPlatform platform)
-    {
-        var other = platform == ChatPlatform.Slack ? ChatPlatform.Teams : ChatPlatform.Slack;
-        return person.UserIdOn(platform) is { } same ? DeliveryTarget.Direct(platform, same)
-            : person.UserIdOn(other) is { } elsewhere ? DeliveryTarget.Direct(other, elsewhere)
-            : null;
-    }
+    private static DeliveryTarget? Address(Person person, ChatPlatform platform) =>
+        person.Identities.Preferring(platform) is { } id ? DeliveryTarget.Direct(id.Platform, id.UserId) : null;
 }

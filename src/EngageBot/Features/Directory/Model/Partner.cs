@@ -21,7 +21,8 @@ public sealed record Partner(
     PlatformLink Slack,
     PlatformLink Teams,
     [property: JsonPropertyName("customers")] IReadOnlyList<string> CustomerIds,
-    [property: JsonPropertyName("check_in_timing")] CheckInTiming? CheckInTiming = null)
+    [property: JsonPropertyName("check_in_timing")] CheckInTiming? CheckInTiming = null,
+    [property: JsonPropertyName("other_platforms"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyDictionary<Channels.ChatPlatform, PlatformLink>? OtherPlatforms = null)
 {
     /// <summary>Day and time of the check-in (defaults when the directory names none).</summary>
     [JsonIgnore]
@@ -30,5 +31,17 @@ public sealed record Partner(
     [JsonIgnore]
     public string DisplayName => $"{Name} ({Id})";
 
-    public PlatformLink On(Channels.ChatPlatform platform) => platform == Channels.ChatPlatform.Slack ? Slack : Teams;
+    /// <summary>The partner's presence per platform: the file's <c>slack</c> and <c>teams</c> sections, then any other platform's.</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<Channels.ChatPlatform, PlatformLink> Platforms
+    {
+        get
+        {
+            var all = new Dictionary<Channels.ChatPlatform, PlatformLink> { [Channels.ChatPlatform.Slack] = Slack, [Channels.ChatPlatform.Teams] = Teams };
+            foreach (var (platform, link) in OtherPlatforms ?? new Dictionary<Channels.ChatPlatform, PlatformLink>()) all[platform] = link;
+            return all;
+        }
+    }
+
+    public PlatformLink On(Channels.ChatPlatform platform) => Platforms.GetValueOrDefault(platform) ?? PlatformLink.None;
 }

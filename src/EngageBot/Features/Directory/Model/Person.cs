@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace EngageBot.Features.Directory.Model;
 
-/// <summary>An internal staff member. WorkingHours (with TimeZone) bounds when they are nudged.</summary>
+/// <summary>
+/// An internal staff member. WorkingHours (with TimeZone) bounds when they are nudged. The directory file names their
+/// Slack and Teams ids; <paramref name="OtherIdentities"/> holds ids on further platforms (derived, e.g. the playground's).
+/// </summary>
 public sealed record Person(
     string Id,
     string Name,
@@ -11,16 +14,25 @@ public sealed record Person(
     string? TeamsAadObjectId,
     IReadOnlyList<PersonRole> Roles,
     [property: JsonPropertyName("timezone")] string? TimeZone,
-    DailyHours? WorkingHours)
+    DailyHours? WorkingHours,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<Channels.PlatformUserId>? OtherIdentities = null)
 {
     [JsonIgnore]
     public string DisplayName => $"{Name} ({Id})";
 
     public bool HasRole(PersonRole role) => Roles.Contains(role);
 
+    /// <summary>Every platform this person can be reached on, the file's Slack and Teams ids first.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<Channels.PlatformUserId> Identities =>
+    [
+        .. SlackUserId is { Length: > 0 } slack ? [new Channels.PlatformUserId(Channels.ChatPlatform.Slack, slack)] : Array.Empty<Channels.PlatformUserId>(),
+        .. TeamsAadObjectId is { Length: > 0 } aad ? [new Channels.PlatformUserId(Channels.ChatPlatform.Teams, aad)] : Array.Empty<Channels.PlatformUserId>(),
+        .. OtherIdentities ?? [],
+    ];
+
     /// <summary>The id to address this person by on a platform, or null if they are not on it.</summary>
-    public string? UserIdOn(Channels.ChatPlatform platform) =>
-        platform == Channels.ChatPlatform.Slack ? SlackUserId : TeamsAadObjectId;
+    public string? UserIdOn(Channels.ChatPlatform platform) => Channels.PlatformUserIds.On(Identities, platform);
 
     public PersonSummary ToSummary() => new(Id, Name, Email,
         Roles.Select(r => r.ToString().ToLowerInvariant()).ToList(), SlackUserId, TeamsAadObjectId);

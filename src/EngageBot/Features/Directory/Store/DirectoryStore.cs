@@ -95,7 +95,7 @@ public sealed class DirectoryStore(IRecordStore records, TimeProvider time)
         var links = new List<ChannelLink>();
         await foreach (var row in Table.QueryAsync(RecordQuery.Partition(LinksPartition), cancellationToken))
         {
-            if (Enum.TryParse<ChatPlatform>(row.GetString("Platform"), out var platform) && row.GetString("ChannelId") is { } channel)
+            if (ChatPlatform.TryParse(row.GetString("Platform"), out var platform) && row.GetString("ChannelId") is { } channel)
                 links.Add(new ChannelLink(platform, channel, row.GetString("PartnerId") ?? "", row.GetString("LinkedBy") ?? "",
                     row.GetDateTime("LinkedAt") ?? DateTimeOffset.MinValue));
         }

@@ -49,7 +49,7 @@ public sealed record FeedbackDraft(string PartnerId, string SourceId, MessageRef
     public static FeedbackDraft? FromActionData(JsonObject data)
     {
         if (Text(data, Cards.CardInputs.Partner) is not { Length: > 0 } partnerId || Text(data, Source) is not { Length: > 0 } sourceId) return null;
-        var platform = Enum.TryParse<ChatPlatform>(Text(data, Platform), out var p) ? p : (ChatPlatform?)null;
+        var platform = ChatPlatform.TryParse(Text(data, Platform), out var p) ? p : (ChatPlatform?)null;
         var message = platform is { } mp && Text(data, Channel) is { Length: > 0 } channel && Text(data, Message) is { Length: > 0 } messageId
             ? new MessageRef(new ConversationRef(mp, channel, Text(data, Thread)), messageId)
             : null;

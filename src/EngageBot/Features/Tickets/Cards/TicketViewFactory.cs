@@ -7,7 +7,7 @@ using EngageBot.Features.Tickets.Sla;
 namespace EngageBot.Features.Tickets.Cards;
 
 /// <summary>Builds the <see cref="TicketView"/> the cards and answers show, reading the SLA clock at "now".</summary>
-public sealed class TicketViewFactory(TimeProvider time)
+public sealed class TicketViewFactory(TimeProvider time, Channels.ChatPlatforms platforms)
 {
     public TicketView Create(Ticket ticket, PartnerTicketPolicy? policy)
     {
@@ -45,7 +45,7 @@ public sealed class TicketViewFactory(TimeProvider time)
             ticket.OpenedBy.Display,
             ticket.OpenedAt,
             ticket.Assignee?.Display,
-            ThreadLinks.For(ticket.Thread, ticket.RootMessageId),
+            platforms.ThreadLink(ticket.Thread, ticket.RootMessageId),
             policy?.Tier ?? "",
             clock,
             state,

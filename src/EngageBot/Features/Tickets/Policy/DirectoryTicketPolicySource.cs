@@ -22,9 +22,7 @@ public sealed class DirectoryTicketPolicySource(IPartnerDirectory directory, IDi
         // The importer guarantees every tier has a policy; a missing one means a directory bug, so refuse rather than guess targets.
         if (await directory.GetSlaPolicyAsync(partner.Tier, cancellationToken) is not { } sla) return null;
         var calendar = await directory.GetCalendarForPartnerAsync(partnerId, cancellationToken) ?? BusinessCalendar.DefaultFor(partner);
-        var triage = new Dictionary<ChatPlatform, string>();
-        foreach (var platform in new[] { ChatPlatform.Slack, ChatPlatform.Teams })
-            if (partner.On(platform).TriageChannelId is { Length: > 0 } channel) triage[platform] = channel;
+        var triage = partner.Platforms.Where(p => p.Value.TriageChannelId is { Length: > 0 }).ToDictionary(p => p.Key, p => p.Value.TriageChannelId!);
         var settings = options.Value;
         return new PartnerTicketPolicy(
             partner.Id,
@@ -47,13 +45,13 @@ public sealed class DirectoryTicketPolicySource(IPartnerDirectory directory, IDi
         if (await lookup.FindPersonAsync(platform, platformUserId, cancellationToken) is not { } summary) return null;
         // The summary lacks working hours; the full record comes from the same snapshot.
         return await GetPersonAsync(summary.Id, cancellationToken)
-            ?? new TicketPerson(summary.Id, summary.Name, summary.SlackUserId, summary.TeamsAadObjectId);
+            ?? new TicketPerson(summary.Id, summary.Name, [new PlatformUserId(platform, platformUserId)]);
     }
 
     private static SlaTargets Map(Directory.Model.SlaTargets t) => new(t.FirstResponse, t.NextResponse, t.Resolution);
 
     // A person is nudged on working days within their hours in their own zone; without both, any time.
-    private static TicketPerson Map(Person p) => new(p.Id, p.Name, p.SlackUserId, p.TeamsAadObjectId,
+    private static TicketPerson Map(Person p) => new(p.Id, p.Name, p.Identities,
         p is { TimeZone: { Length: > 0 } zone, WorkingHours: { } hours }
             ? new BusinessCalendarSpec(zone, BusinessCalendarSpec.MondayToFriday, hours.Start, hours.End, new HashSet<DateOnly>())
             : null);

@@ -1,6 +1,7 @@
+using EngageBot.Channels;
 using EngageBot.Scheduling.Calendars;
 
 namespace EngageBot.Features.Tickets.Policy;
 
-/// <summary>An internal person as tickets need them: how to DM them on each platform and when they work (null: always).</summary>
-public sealed record TicketPerson(string Id, string Name, string? SlackUserId, string? TeamsAadObjectId, BusinessCalendarSpec? WorkingHours = null);
+/// <summary>An internal person as tickets need them: their user id on each platform they are on and when they work (null: always).</summary>
+public sealed record TicketPerson(string Id, string Name, IReadOnlyList<PlatformUserId> Identities, BusinessCalendarSpec? WorkingHours = null);

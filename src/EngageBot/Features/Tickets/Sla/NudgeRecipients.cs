@@ -23,22 +23,16 @@ public sealed class NudgeRecipients(ITicketPolicySource policies)
         };
     }
 
-    /// <summary>The recipient's user id on the ticket's platform, else on the other one.</summary>
-    public static (ChatPlatform Platform, string UserId)? Address(TicketPerson person, ChatPlatform preferred)
-    {
-        var slack = person.SlackUserId is { } s ? (ChatPlatform.Slack, s) : ((ChatPlatform, string)?)null;
-        var teams = person.TeamsAadObjectId is { } t ? (ChatPlatform.Teams, t) : ((ChatPlatform, string)?)null;
-        return preferred == ChatPlatform.Slack ? slack ?? teams : teams ?? slack;
-    }
+    /// <summary>The recipient's user id on the ticket's platform, else on another they are on.</summary>
+    public static (ChatPlatform Platform, string UserId)? Address(TicketPerson person, ChatPlatform preferred) =>
+        person.Identities.Preferring(preferred) is { } id ? (id.Platform, id.UserId) : null;
 
     private async Task<TicketPerson?> AssigneeAsync(Ticket ticket, CancellationToken ct)
     {
         if (ticket.Assignee is not { } a) return null;
         if (a.PersonId is { } id && await policies.GetPersonAsync(id, ct) is { } person) return person;
         // An internal user the directory doesn't know yet: reachable on the ticket's platform, always "at work".
-        return ticket.Platform == ChatPlatform.Slack
-            ? new TicketPerson(a.PlatformUserId, a.Display, a.PlatformUserId, null)
-            : new TicketPerson(a.PlatformUserId, a.Display, null, a.PlatformUserId);
+        return new TicketPerson(a.PlatformUserId, a.Display, [new PlatformUserId(ticket.Platform, a.PlatformUserId)]);
     }
 
     private async Task<TicketPerson?> PersonAsync(string? id, CancellationToken ct) =>

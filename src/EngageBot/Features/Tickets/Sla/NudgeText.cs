@@ -9,7 +9,7 @@ namespace EngageBot.Features.Tickets.Sla;
 /// <summary>The DM a threshold sends: what is due or breached, when (in the partner's time zone), and a link to the thread.</summary>
 public static class NudgeText
 {
-    public static OutboundMessage For(SlaThreshold threshold, Ticket ticket, PartnerTicketPolicy policy)
+    public static OutboundMessage For(SlaThreshold threshold, Ticket ticket, PartnerTicketPolicy policy, string threadLink)
     {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(policy.Calendar.TimeZoneId);
         var due = TimeZoneInfo.ConvertTime(threshold.DueAt, zone).ToString("ddd HH:mm", CultureInfo.InvariantCulture) + $" {policy.Calendar.TimeZoneId}";
@@ -24,7 +24,7 @@ public static class NudgeText
         var subject = $"{policy.PartnerName} ticket {ticket.Id}{(ticket.Urgency == TicketUrgency.Urgent ? " (urgent)" : "")}";
         var summary = ticket.Question.ReplaceLineEndings(" ");
         if (summary.Length > 140) summary = summary[..140] + "…";
-        var link = ThreadLinks.For(ticket.Thread, ticket.RootMessageId);
+        var link = threadLink;
         var text = threshold.Level switch
         {
             ThresholdLevel.Warning => $"⏳ {subject}: {clock} is due {breach}. \"{summary}\" {link}",

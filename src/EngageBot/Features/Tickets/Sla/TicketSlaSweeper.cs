@@ -24,6 +24,7 @@ public sealed class TicketSlaSweeper(
     TicketService tickets,
     IOutbox outbox,
     TriageCardPublisher triage,
+    ChatPlatforms platforms,
     TimeProvider time,
     ILogger<TicketSlaSweeper> log)
 {
@@ -93,7 +94,7 @@ public sealed class TicketSlaSweeper(
         if (await ledger.ClaimAsync(ticket.Id, threshold.Key, new Dictionary<string, object?> { ["Recipient"] = person.Id }, ct))
         {
             await outbox.EnqueueAsync(NudgeKey(ticket.Id, threshold.Key), DeliveryTarget.Direct(address.Platform, address.UserId),
-                NudgeText.For(threshold, ticket, policy), ct);
+                NudgeText.For(threshold, ticket, policy, platforms.ThreadLink(ticket.Thread, ticket.RootMessageId)), ct);
             await ledger.MarkEnqueuedAsync(ticket.Id, threshold.Key, ct);
             report.Nudged++;
             if (threshold.Level == ThresholdLevel.Breach)
