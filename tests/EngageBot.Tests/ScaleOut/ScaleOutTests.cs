@@ -75,16 +75,16 @@ public sealed partial class ScaleOutTests(AzuriteServer azurite, ITestOutputHelp
 
         var questions = events.Where(e => e.IsQuestion).ToList();
         var expectedPosts = questions.Count * 3; // per ticket: the acknowledgement, the triage card, the SLA warning nudge
-        await EventuallyAsync(() => Task.FromResult(slack.CallsTo("chat.postMessage").Count >= expectedPosts), Generous,
-            () => $"{slack.CallsTo("chat.postMessage").Count} of {expectedPosts} posts", first, second);
-        output.WriteLine($"{expectedPosts} posts after {clock.Elapsed.TotalSeconds:F1} s");
         var store = new AzureTablesRecordStore(new TableServiceClient(azurite.ConnectionString), _prefix);
+        await EventuallyAsync(() => Task.FromResult(slack.CallsTo("chat.postMessage").Count >= expectedPosts), Generous,
+            () => PendingAsync(slack, store, expectedPosts), first, second);
+        output.WriteLine($"{expectedPosts} posts after {clock.Elapsed.TotalSeconds:F1} s");
         var inbound = new List<Interaction>();
         await EventuallyAsync(async () =>
         {
             inbound = await InboundAsync(store);
             return inbound.Count >= events.Count;
-        }, Generous, () => $"{inbound.Count} of {events.Count} events handled", first, second);
+        }, Generous, () => Task.FromResult($"{inbound.Count} of {events.Count} events handled"), first, second);
         output.WriteLine($"{events.Count} events handled after {clock.Elapsed.TotalSeconds:F1} s");
         await QuietAsync(slack); // anything sent twice would come now
         var settled = clock.Elapsed;
@@ -134,6 +134,10 @@ public sealed partial class ScaleOutTests(AzuriteServer azurite, ITestOutputHelp
         ["EngageBot__Outbox__Slack__PerKeyPerSecond"] = "0",
         ["EngageBot__Outbox__Slack__GlobalPerSecond"] = "0",
         ["EngageBot__Outbox__PollInterval"] = "00:00:01",
+        // On a loaded machine a call to the fake Slack or Azurite may time out; its retry should come within the test's
+        // waits, not after the default 5-minute backoff ceiling.
+        ["EngageBot__Outbox__MaxRetryDelay"] = "00:00:15",
+        ["EngageBot__Inbox__MaxRetryDelay"] = "00:00:15",
         ["EngageBot__Inbox__PollInterval"] = "00:00:01",
         ["EngageBot__Tickets__SweepInterval"] = "00:00:05",
         ["EngageBot__ChurnRisk__Detection__Provider"] = "Rules",
@@ -167,13 +171,25 @@ public sealed partial class ScaleOutTests(AzuriteServer azurite, ITestOutputHelp
         return rows;
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> state, params EngageBotServiceProcess[] services)
+    // What is missing and what still waits in the stores, for a failure message that tells slowness from loss.
+    private static async Task<string> PendingAsync(FakeSlackServer slack, IRecordStore store, int expectedPosts)
+    {
+        var posts = slack.CallsTo("chat.postMessage");
+        var kinds = string.Join(", ", posts.GroupBy(KindOf).Select(g => $"{g.Key} {g.Count()}"));
+        var inbox = (await RowsAsync(store, "inbox")).Count(r => r.PartitionKey == "q" && r.RowKey.StartsWith("q|", StringComparison.Ordinal));
+        var outbox = (await RowsAsync(store, "outbox")).Where(r => r.PartitionKey.StartsWith("q|", StringComparison.Ordinal)).ToList();
+        var due = (await RowsAsync(store, "TicketSlaDue")).Count(r => r.PartitionKey.StartsWith("due-", StringComparison.Ordinal));
+        return $"{posts.Count} of {expectedPosts} posts ({kinds}); still queued: {inbox} inbound events, {outbox.Count} outbound messages "
+            + $"({string.Join("; ", outbox.Take(5).Select(r => string.Join(",", r.Properties.Where(p => p.Key is not "Payload" and not "Message").Select(p => $"{p.Key}={p.Value}"))))}), {due} due SLA entries";
+    }
+
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<Task<string>> state, params EngageBotServiceProcess[] services)
     {
         var deadline = Stopwatch.StartNew();
         while (!await condition())
         {
             if (deadline.Elapsed > timeout)
-                Assert.Fail($"Not within {timeout}: {state()}\n" + string.Join("\n----\n", services.Select(s => s.Output)));
+                Assert.Fail($"Not within {timeout}: {await state()}\n" + string.Join("\n----\n", services.Select(s => s.Output)));
             await Task.Delay(500);
         }
     }
