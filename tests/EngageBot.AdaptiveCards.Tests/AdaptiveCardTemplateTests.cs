@@ -19,6 +19,15 @@ public class AdaptiveCardTemplateTests
     }
 
     [Fact]
+    public void Numbers_of_data_built_in_memory_expand_like_parsed_ones()
+    {
+        var template = new AdaptiveCardTemplate("""{"text":"${count} partners","n":"${count}"}""");
+        var expanded = template.Expand(new JsonObject { ["count"] = 3 })!;
+        Assert.Equal("3 partners", (string?)expanded["text"]);
+        Assert.Equal("3", expanded["n"]!.ToJsonString());
+    }
+
+    [Fact]
     public void A_whole_string_expression_that_fails_is_an_error_naming_it()
     {
         var template = new AdaptiveCardTemplate("""{"text":"${nosuchfunction(1)}"}""");

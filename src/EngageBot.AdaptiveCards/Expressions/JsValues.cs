@@ -19,7 +19,8 @@ internal static class JsValues
         JsonValue v => v.GetValueKind() switch
         {
             JsonValueKind.String => (object)v.GetValue<string>(),
-            JsonValueKind.Number => v.GetValue<double>(),
+            // A node built in memory from an int (JsonValue.Create(3)) holds an int, which GetValue<double> refuses.
+            JsonValueKind.Number => v.TryGetValue<double>(out var d) ? d : double.Parse(v.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => null,

@@ -20,4 +20,11 @@ public interface ICardFormSource
     /// <paramref name="actor"/> may not act on it (the form is then refused).
     /// </summary>
     Task<JsonObject?> GetFormDataAsync(string verb, JsonObject actionData, ChatPlatform platform, ChatUser actor, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Why <paramref name="actor"/> may not fill this form, shown to them privately instead of opening it (a form that can
+    /// only be refused on submit wastes their typing); null when they may, or when the generic refusal will do.
+    /// </summary>
+    Task<string?> RefusalAsync(string verb, JsonObject actionData, ChatPlatform platform, ChatUser actor, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(null);
 }

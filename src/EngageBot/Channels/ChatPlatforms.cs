@@ -10,6 +10,9 @@ public sealed class ChatPlatforms(IEnumerable<IChatPlatformDescriptor> descripto
     /// <summary>A link that opens the thread (or message) in its platform's client.</summary>
     public string ThreadLink(ConversationRef channel, string rootMessageId) => Describe(channel.Platform).ThreadLink(channel, rootMessageId);
 
+    /// <summary>A link that opens the channel in its platform's client.</summary>
+    public string ChannelLink(ConversationRef channel) => Describe(channel.Platform).ChannelLink(channel);
+
     public IChatPlatformDescriptor Describe(ChatPlatform platform) =>
         _byPlatform.TryGetValue(platform, out var descriptor) ? descriptor : new Undescribed(platform);
 
@@ -19,5 +22,6 @@ public sealed class ChatPlatforms(IEnumerable<IChatPlatformDescriptor> descripto
         public string HomeTeamsLabel => "home ids";
         public bool FormErrorsOnFieldsOnly => false;
         public string ThreadLink(ConversationRef channel, string rootMessageId) => $"{Platform}:{channel.ChannelId}/{rootMessageId}";
+        public string ChannelLink(ConversationRef channel) => $"{Platform}:{channel.ChannelId}";
     }
 }

@@ -19,4 +19,7 @@ public interface IChatPlatformDescriptor
 
     /// <summary>A link that opens a thread (or a message) in the platform's client.</summary>
     string ThreadLink(ConversationRef channel, string rootMessageId);
+
+    /// <summary>A link that opens the channel itself in the platform's client.</summary>
+    string ChannelLink(ConversationRef channel);
 }

@@ -10,6 +10,7 @@ using EngageBot.Features.Directory;
 using EngageBot.Features.Feedback;
 using EngageBot.Features.Help;
 using EngageBot.Features.Interactions;
+using EngageBot.Features.Nudges;
 using EngageBot.Features.Tickets;
 using EngageBot.Hosting.Health;
 using EngageBot.Hosting.Telemetry;
@@ -38,6 +39,7 @@ public static class EngageBotModules
         builder.AddTickets();
         builder.AddFeedback();
         builder.AddCheckIns();
+        builder.AddNudges();
         builder.AddHelp();
         builder.AddHealth();
         builder.AddScheduling(); // last: hands every feature's jobs to Quartz

@@ -124,14 +124,14 @@ internal sealed class InteractionsBenchmark : IBenchmark
     }
 
     /// <summary>
-    /// The README's figures from before the switch to Azure.Data.Tables (the hand-written client), taken with the
+    /// The figures in docs/benchmarks.md from before the switch to Azure.Data.Tables (the hand-written client), taken with the
     /// default settings; printed beside this run's so a change in requests or rates shows.
     /// </summary>
     private static void PrintEarlier(int count, int sample, int chunk)
     {
         Console.WriteLine();
         var same = count == 100_000 && sample == 2_000 && chunk == 5_000;
-        Console.WriteLine($"README before the SDK switch (hand-written Table client; 100,000 / 2,000 / chunks of 5,000{(same ? ", the settings of this run" : "; this run used other settings, compare the per-interaction figures")}):");
+        Console.WriteLine($"docs/benchmarks.md, before the SDK switch (hand-written Table client; 100,000 / 2,000 / chunks of 5,000{(same ? ", the settings of this run" : "; this run used other settings, compare the per-interaction figures")}):");
         Console.WriteLine($"{"",-44}{"SQLite (file)",26}{"Azure Tables (Azurite)",26}");
         Console.WriteLine($"{"batched append (interactions/s)",-44}{"891",26}{"319",26}");
         Console.WriteLine($"{"one-at-a-time baseline (interactions/s)",-44}{"488",26}{"405",26}");

@@ -15,7 +15,7 @@ internal sealed class BenchmarkTicketPolicies : ITicketPolicySource
         TimeSpan.FromDays(3), TimeSpan.FromHours(1), new EscalationChain("owner", "backup", "sponsor"),
         new Dictionary<ChatPlatform, string>());
 
-    private static readonly TicketPerson Owner = new("owner", "Owner", "U-OWNER", null);
+    private static readonly TicketPerson Owner = new("owner", "Owner", [new PlatformUserId(ChatPlatform.Slack, "U-OWNER")]);
 
     public Task<string?> FindPartnerIdByChannelAsync(ChatPlatform platform, string channelId, CancellationToken cancellationToken = default) =>
         Task.FromResult<string?>("bench");

@@ -12,7 +12,10 @@ namespace EngageBot.TestSupport.FakeSlack;
 /// Slack's Web API on loopback (real Kestrel): records every call and answers like Slack (ok:true with plausible
 /// fields), or with what a test scripted: ok:false errors and 429 with Retry-After. Also hosts a Socket Mode
 /// WebSocket (<see cref="Socket"/>) whose URL apps.connections.open returns, and response_urls (<see cref="ResponseUrl"/>),
-/// recorded as calls to the method "response_url:{id}".
+/// recorded as calls to the method "response_url:{id}". File uploads follow Slack's external flow:
+/// files.getUploadURLExternal hands out a file id and an upload URL on this server, where the bytes are POSTed
+/// (recorded as calls to <see cref="UploadMethod"/>, scriptable like a method), and files.completeUploadExternal
+/// completes them (<see cref="CompletedFiles"/>).
 /// </summary>
 public sealed class FakeSlackServer : IAsyncDisposable
 {
@@ -20,7 +23,13 @@ public sealed class FakeSlackServer : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedSlackCall> _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<ScriptedReply>> _scripted = new();
     private readonly ConcurrentDictionary<string, JsonObject> _users = new();
+    private readonly ConcurrentDictionary<string, byte[]> _uploadedBytes = new();
+    private readonly ConcurrentQueue<string> _completed = new();
     private int _ts = 1000;
+    private int _fileIds;
+
+    /// <summary>The pseudo-method name for POSTs of file bytes to an upload URL (for <see cref="CallsTo"/> and scripting).</summary>
+    public const string UploadMethod = "upload";
 
     private FakeSlackServer(WebApplication app, int port)
     {
@@ -46,6 +55,12 @@ public sealed class FakeSlackServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedSlackCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToArray();
 
+    /// <summary>File ids files.completeUploadExternal completed, once per successful call naming them (a repeat shows up twice).</summary>
+    public IReadOnlyList<string> CompletedFiles => _completed.ToArray();
+
+    /// <summary>The bytes POSTed to a file's upload URL (the last ones, if POSTed again); null if none were.</summary>
+    public byte[]? UploadedBytes(string fileId) => _uploadedBytes.TryGetValue(fileId, out var bytes) ? bytes : null;
+
     public static async Task<FakeSlackServer> StartAsync()
     {
         var port = FreePort.Next();
@@ -58,6 +73,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         app.Map("/socket", server.Socket.AcceptAsync);
         app.MapPost("/api/{method}", server.HandleAsync);
         app.MapPost("/hooks/{id}", (string id, HttpRequest request) => server.HandleAsync($"response_url:{id}", request));
+        app.MapPost("/upload/{fileId}", server.HandleUploadAsync);
         await app.StartAsync();
         return server;
     }
@@ -94,6 +110,9 @@ public sealed class FakeSlackServer : IAsyncDisposable
             ["is_ultra_restricted"] = isUltraRestricted,
         };
 
+    /// <summary>The next call to <paramref name="method"/> gets its usual answer: lets a script fail the second call, not the first.</summary>
+    public void PassNext(string method) => Script(method, new(HttpStatusCode.OK, null, null, PassThrough: true));
+
     private void Script(string method, ScriptedReply reply) => _scripted.GetOrAdd(method, _ => new()).Enqueue(reply);
 
     private async Task<IResult> HandleAsync(string method, HttpRequest request)
@@ -103,15 +122,48 @@ public sealed class FakeSlackServer : IAsyncDisposable
         var call = new RecordedSlackCall(method, request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, request.ContentType, body);
         _calls.Enqueue(call);
 
-        if (_scripted.TryGetValue(method, out var queue) && queue.TryDequeue(out var scripted))
+        return Scripted(method) ?? Results.Json(DefaultReply(call));
+    }
+
+    private IResult? Scripted(string method)
+    {
+        if (!_scripted.TryGetValue(method, out var queue) || !queue.TryDequeue(out var scripted) || scripted.PassThrough)
+            return null;
+        if (scripted.RetryAfterSeconds is { } seconds)
+            return new RetryAfterResult(seconds);
+        if (scripted.Raw is { } raw)
+            return Results.Content(raw.Body, raw.ContentType, System.Text.Encoding.UTF8, (int)scripted.Status);
+        return scripted.Body is null ? Results.StatusCode((int)scripted.Status) : Results.Json(scripted.Body, statusCode: (int)scripted.Status);
+    }
+
+    /// <summary>Slack's upload URL: takes the bytes (raw or multipart) and answers 200 with a plain "OK".</summary>
+    private async Task<IResult> HandleUploadAsync(string fileId, HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer);
+        var bytes = buffer.ToArray();
+        _calls.Enqueue(new RecordedSlackCall(UploadMethod, request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, request.ContentType,
+            $"file={fileId}&length={bytes.Length}"));
+        if (Scripted(UploadMethod) is { } scripted)
+            return scripted;
+        _uploadedBytes[fileId] = bytes;
+        return Results.Text("OK - " + bytes.Length);
+    }
+
+    private JsonObject CompleteUpload(RecordedSlackCall call)
+    {
+        var files = JsonNode.Parse(call.Field("files") ?? "[]")!.AsArray();
+        var completed = new JsonArray();
+        foreach (var file in files)
         {
-            if (scripted.RetryAfterSeconds is { } seconds)
-                return new RetryAfterResult(seconds);
-            if (scripted.Raw is { } raw)
-                return Results.Content(raw.Body, raw.ContentType, System.Text.Encoding.UTF8, (int)scripted.Status);
-            return scripted.Body is null ? Results.StatusCode((int)scripted.Status) : Results.Json(scripted.Body, statusCode: (int)scripted.Status);
+            var id = (string?)file?["id"] ?? "";
+            if (!_uploadedBytes.ContainsKey(id))
+                return new() { ["ok"] = false, ["error"] = "file_not_found" };
+            completed.Add(new JsonObject { ["id"] = id, ["title"] = (string?)file?["title"] });
         }
-        return Results.Json(DefaultReply(call));
+        foreach (var file in completed)
+            _completed.Enqueue((string)file!["id"]!);
+        return new() { ["ok"] = true, ["files"] = completed };
     }
 
     private JsonObject DefaultReply(RecordedSlackCall call)
@@ -127,11 +179,19 @@ public sealed class FakeSlackServer : IAsyncDisposable
             "users.info" => call.Field("user") is { } u && _users.TryGetValue(u, out var user)
                 ? new() { ["ok"] = true, ["user"] = user.DeepClone() }
                 : new() { ["ok"] = false, ["error"] = "user_not_found" },
+            "files.getUploadURLExternal" => UploadUrl(),
+            "files.completeUploadExternal" => CompleteUpload(call),
             "views.open" => new() { ["ok"] = true, ["view"] = new JsonObject { ["id"] = "V" + ts() } },
             "auth.test" => new() { ["ok"] = true, ["team_id"] = AuthTeamId, ["team"] = "Our Workspace", ["user_id"] = AuthBotUserId, ["bot_id"] = "B0FAKEBOT" },
             "apps.connections.open" => new() { ["ok"] = true, ["url"] = $"ws://{BaseUrl.Authority}/socket" },
             _ => new() { ["ok"] = true },
         };
+    }
+
+    private JsonObject UploadUrl()
+    {
+        var fileId = $"F0FAKE{Interlocked.Increment(ref _fileIds):D5}";
+        return new() { ["ok"] = true, ["upload_url"] = $"http://{BaseUrl.Authority}/upload/{fileId}", ["file_id"] = fileId };
     }
 
     public async ValueTask DisposeAsync()
@@ -141,7 +201,7 @@ public sealed class FakeSlackServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private sealed record ScriptedReply(HttpStatusCode Status, JsonObject? Body, int? RetryAfterSeconds, RawBody? Raw = null);
+    private sealed record ScriptedReply(HttpStatusCode Status, JsonObject? Body, int? RetryAfterSeconds, RawBody? Raw = null, bool PassThrough = false);
 
     private sealed record RawBody(string Body, string ContentType);
 

@@ -59,6 +59,7 @@ public class CardTextTests
     {
         var text = CardPlainText.Render(CardFixtures.Expanded(CardNames.NudgeDigest));
         Assert.StartsWith("Your partner nudges", text);
-        Assert.Contains("• T-1042 (https://contoso-partners.slack.com/archives/C0123ABCD/p1763647500000100) Contoso Ltd", text);
+        Assert.Contains("Contoso Ltd (https://slack.com/archives/C0123ABCD)", text);
+        Assert.Contains("• Ticket overdue by 3h: SSO login fails for reseller admins (TKT-7K3QX9 (https://slack.com/archives/C0123ABCD/p1763647500000100))", text);
     }
 }

@@ -77,6 +77,36 @@ public sealed class CheckInEndToEndTests(EndToEndWorld world) : IClassFixture<En
         Assert.DoesNotContain(await FeedbackAsync("northwind"), e => e.SourceId == checkIn.Id);
     }
 
+    [Fact]
+    public async Task A_Slack_user_of_our_own_team_pressing_the_card_button_gets_the_explanation_and_no_form()
+    {
+        world.Slack.AddUser("U0OURS02", EndToEndHost.OurSlackTeam, name: "lena"); // users.info confirms a member of our workspace
+        var checkIn = await CheckInAsync("northwind", "ci-northwind-e2e-button", ChatPlatform.Slack, "C07NWSHARED");
+        var trigger = "12345.98765." + Guid.NewGuid().ToString("N");
+        var button = new SlackFormButton(CardVerbs.CheckInSubmit, new JsonObject { ["checkInId"] = checkIn.Id, ["partnerId"] = "northwind" });
+
+        var response = await world.PostSlackInteractionAsync(new JsonObject
+        {
+            ["type"] = "block_actions",
+            ["team"] = new JsonObject { ["id"] = EndToEndHost.OurSlackTeam, ["domain"] = "ours" },
+            ["user"] = new JsonObject { ["id"] = "U0OURS02", ["username"] = "lena", ["name"] = "Lena", ["team_id"] = EndToEndHost.OurSlackTeam },
+            ["api_app_id"] = "A0ENGAGE",
+            ["trigger_id"] = trigger,
+            ["channel"] = new JsonObject { ["id"] = "C07NWSHARED" },
+            ["container"] = new JsonObject { ["type"] = "message", ["message_ts"] = "1793610001.000300", ["channel_id"] = "C07NWSHARED" },
+            ["actions"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "button", ["action_id"] = CardVerbs.OpenForm, ["block_id"] = "b1", ["value"] = button.ToValue(), ["action_ts"] = "1793610002.000300",
+            }),
+        });
+
+        Assert.True(response.IsSuccessStatusCode, response.StatusCode + " " + await response.Content.ReadAsStringAsync());
+        await EndToEndWorld.EventuallyAsync(() => Task.FromResult(world.Slack.CallsTo("chat.postEphemeral")
+            .Any(c => c.Field("user") == "U0OURS02" && c.Field("text")?.Contains("Only people from Northwind Cloud Partners can answer this check-in", StringComparison.Ordinal) == true)),
+            "the private explanation to the internal user");
+        Assert.DoesNotContain(world.Slack.CallsTo("views.open"), c => c.Field("trigger_id") == trigger);
+    }
+
     private JsonObject TeamsInvoke(string checkInId, string fromId, string aad, string tenant) => new()
     {
         ["type"] = "invoke",

@@ -63,6 +63,23 @@ public sealed class CheckInSweeperTests : IDisposable
     }
 
     [Fact]
+    public async Task The_reminder_is_a_top_level_channel_message_linking_to_the_card()
+    {
+        await _world.SweepAtAsync(Berlin(7, 10));
+        await _world.SweepAtAsync(Berlin(8, 10));
+        _world.Outbox.Deliver("checkin|ci-acme-20261208T1000|Slack", "1796720400.000100");
+        await _world.SweepAtAsync(Berlin(10, 10));
+
+        var slack = Assert.Single(_world.Reminders, r => r.Target.Platform == ChatPlatform.Slack);
+        Assert.Equal((DeliveryKind.Post, CheckInWorld.SlackChannel, null), (slack.Target.Kind, slack.Target.Conversation!.ChannelId, slack.Target.Conversation.ThreadId));
+        Assert.Contains("the check-in for Acme Resellers is still open", slack.Message.Text, StringComparison.Ordinal);
+        Assert.EndsWith("https://slack.com/archives/C-ACME/p1796720400000100", slack.Message.Text, StringComparison.Ordinal);
+        var teams = Assert.Single(_world.Reminders, r => r.Target.Platform == ChatPlatform.Teams);
+        Assert.Null(teams.Target.Conversation!.ThreadId);
+        Assert.Contains("the check-in card posted in this channel", teams.Message.Text, StringComparison.Ordinal); // not delivered yet: no link to give
+    }
+
+    [Fact]
     public async Task An_answered_check_in_gets_no_reminder()
     {
         await _world.SweepAtAsync(Berlin(7, 10));

@@ -1,9 +1,8 @@
-using Azure.Data.Tables;
 using EngageBot.Channels;
 using EngageBot.Features.CheckIns;
 using EngageBot.Features.CheckIns.Schedule;
-using EngageBot.Storage.AzureTables;
 using EngageBot.TestSupport;
+using EngageBot.Tests.Scheduling;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EngageBot.Tests.CheckIns;
@@ -11,21 +10,14 @@ namespace EngageBot.Tests.CheckIns;
 /// <summary>Two service instances over one Azurite store, sweeping at the same moments: each check-in and reminder goes out once.</summary>
 public sealed class CheckInTwoInstancesTests(AzuriteServer azurite) : IClassFixture<AzuriteServer>
 {
-    private static int _counter;
-
     [Fact]
     public async Task Two_instances_on_one_Azurite_store_post_each_check_in_and_reminder_exactly_once()
     {
-        var prefix = "ci" + Interlocked.Increment(ref _counter);
-        using var world = new CheckInWorld(new CheckInsOptions { ReminderDelay = TimeSpan.FromHours(8) },
-            () => new AzureTablesRecordStore(new TableServiceClient(azurite.ConnectionString), prefix));
+        using var world = new CheckInWorld(new CheckInsOptions { ReminderDelay = TimeSpan.FromHours(8) }, TwoInstances.AzuriteStores(azurite, "ci"));
         var second = world.Instance().GetRequiredService<CheckInSweeper>();
 
-        async Task BothSweepAtAsync(DateTime local)
-        {
-            world.Clock.SetUtcNow(new DateTimeOffset(local, TimeSpan.FromHours(1)));
-            await Task.WhenAll(world.Sweeper.SweepAsync(CancellationToken.None), second.SweepAsync(CancellationToken.None));
-        }
+        Task BothSweepAtAsync(DateTime local) => TwoInstances.SweepTogetherAsync(world.Clock, new DateTimeOffset(local, TimeSpan.FromHours(1)),
+            () => world.Sweeper.SweepAsync(CancellationToken.None), () => second.SweepAsync(CancellationToken.None));
 
         await BothSweepAtAsync(new DateTime(2026, 12, 7, 10, 0, 0));
         for (var minute = 0; minute < 3; minute++) await BothSweepAtAsync(new DateTime(2026, 12, 8, 10, minute, 0));

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using EngageBot.Cards;
 using EngageBot.Channels;
+using EngageBot.Channels.Outbox;
 using EngageBot.Features.CheckIns;
 using EngageBot.Features.CheckIns.Answers;
 using EngageBot.Features.CheckIns.Schedule;
@@ -21,8 +22,9 @@ namespace EngageBot.Tests.CheckIns;
 
 /// <summary>
 /// One store (a SQLite file, or whatever <c>storeFactory</c> opens: each call is a separate connection, as a separate
-/// process would have), one manual clock, one recording outbox and a directory imported from <see cref="Yaml"/>. Each
-/// <see cref="Instance"/> is its own service provider: two of them behave like two instances of the service.
+/// process would have), one manual clock, one recording outbox and a directory imported from <see cref="Yaml"/> (or
+/// <c>yaml</c>). Each <see cref="Instance"/> is its own service provider: two of them behave like two instances of the
+/// service. Other scheduled features (daily nudges) add their services with <c>configure</c>.
 /// </summary>
 public sealed class CheckInWorld : IDisposable
 {
@@ -57,14 +59,17 @@ public sealed class CheckInWorld : IDisposable
     private readonly TempDirectory _temp = new();
     private readonly Func<IRecordStore> _storeFactory;
     private readonly List<ServiceProvider> _instances = [];
+    private readonly Action<IServiceCollection>? _configure;
 
-    public CheckInWorld(CheckInsOptions? options = null, Func<IRecordStore>? storeFactory = null, DateTimeOffset? start = null)
+    public CheckInWorld(CheckInsOptions? options = null, Func<IRecordStore>? storeFactory = null, DateTimeOffset? start = null,
+        string? yaml = null, Action<IServiceCollection>? configure = null)
     {
         Clock = new ManualTimeProvider(start ?? new DateTimeOffset(2026, 12, 7, 9, 0, 0, TimeSpan.Zero)); // Monday
         Options = options ?? new CheckInsOptions();
         _storeFactory = storeFactory ?? (() => new SqliteRecordStore(_temp.File("engagebot.db")));
+        _configure = configure;
         Primary = Instance();
-        ImportAsync(Yaml()).GetAwaiter().GetResult();
+        ImportAsync(yaml ?? Yaml()).GetAwaiter().GetResult();
     }
 
     public ManualTimeProvider Clock { get; }
@@ -92,6 +97,7 @@ public sealed class CheckInWorld : IDisposable
         services.AddSingleton<IPartnerDirectory>(sp => sp.GetRequiredService<DirectoryReader>());
         services.AddSingleton<IChurnDetector, RulesChurnDetector>();
         services.AddSingleton<IOutbox>(Outbox);
+        services.AddSingleton<IOutboxStatus>(Outbox);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ChurnEscalationOptions()));
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
         services.AddSingleton(new CardLibrary(RepoPaths.Cards));
@@ -100,6 +106,7 @@ public sealed class CheckInWorld : IDisposable
         services.AddChurnEscalationServices();
         services.AddFeedbackServices();
         services.AddCheckInServices();
+        _configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         _instances.Add(provider);
         return provider;

@@ -5,7 +5,7 @@ using EngageBot.TestSupport;
 namespace EngageBot.Tests.Hosting;
 
 /// <summary>
-/// Runs the README's fresh-machine commands exactly as written, from the repository root through `dotnet run`,
+/// Runs the README's fresh-machine and first-ten-minutes commands exactly as written, from the repository root through `dotnet run`,
 /// so the README cannot drift from the code. The store is redirected by environment (the command text is untouched)
 /// to a folder given relative to the repository root, which also proves relative paths resolve where the user stands.
 /// </summary>
@@ -74,16 +74,23 @@ public sealed class ReadmeCommandsTests : IDisposable
         ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
     };
 
-    /// <summary>The indented `dotnet run --project src/EngageBot…` lines of the README's "Fresh machine" section.</summary>
+    /// <summary>
+    /// The `dotnet run --project src/EngageBot…` lines of the README's code blocks (indented lines, also inside list
+    /// items) in its "Fresh machine" and "The first ten minutes" sections.
+    /// </summary>
     private static IEnumerable<string> FreshMachineCommands()
     {
         var readme = File.ReadAllLines(Path.Combine(RepoPaths.Root, "README.md"));
-        var start = Array.FindIndex(readme, l => l.StartsWith("## Fresh machine", StringComparison.Ordinal));
-        Assert.True(start >= 0, "README has no '## Fresh machine' section");
-        return readme.Skip(start + 1)
-            .TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal))
-            .Where(l => l.StartsWith("    " + RunPrefix, StringComparison.Ordinal))
+        return ReadmeSection(readme, "## Fresh machine").Concat(ReadmeSection(readme, "## The first ten minutes"))
+            .Where(l => l.StartsWith("    ", StringComparison.Ordinal) && l.TrimStart().StartsWith(RunPrefix, StringComparison.Ordinal))
             .Select(l => l.Trim());
+    }
+
+    private static IEnumerable<string> ReadmeSection(string[] readme, string heading)
+    {
+        var start = Array.FindIndex(readme, l => l.StartsWith(heading, StringComparison.Ordinal));
+        Assert.True(start >= 0, $"README has no '{heading}' section");
+        return readme.Skip(start + 1).TakeWhile(l => !l.StartsWith("## ", StringComparison.Ordinal));
     }
 
     public void Dispose()

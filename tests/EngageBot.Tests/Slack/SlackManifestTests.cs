@@ -17,6 +17,8 @@ public sealed partial class SlackManifestTests
         ["conversations.open"] = ["im:write"],                         // DMs with one person
         ["conversations.info"] = ["channels:read", "groups:read"],     // the channel the bot was added to
         ["reactions.add"] = ["reactions:write"],
+        ["files.getUploadURLExternal"] = ["files:write"],               // chart PNGs shown in image blocks
+        ["files.completeUploadExternal"] = ["files:write"],
         ["users.info"] = ["users:read"],                                // the email field (users:read.email) is never read
         ["views.open"] = [],                                            // the trigger id is the permission
         ["auth.test"] = [],                                             // any token may ask who it is

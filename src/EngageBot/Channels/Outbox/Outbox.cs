@@ -17,6 +17,10 @@ internal sealed class Outbox(OutboxStore store, OutboxSignal signal, IEnumerable
             throw new ArgumentException($"Invalid delivery target ({target.Kind}): {problem}.", nameof(target));
         if (string.IsNullOrEmpty(message.Text) && message.Card is null && target.Kind != DeliveryKind.Reaction)
             throw new ArgumentException("An outbound message needs text or a card.", nameof(message));
+        if (message.Charts is { Count: > OutboundMessage.MaxCharts })
+            throw new ArgumentException($"An outbound message carries at most {OutboundMessage.MaxCharts} charts; this one has {message.Charts.Count}.", nameof(message));
+        if (message.Charts?.Any(c => c is null || string.IsNullOrWhiteSpace(c.Id)) == true)
+            throw new ArgumentException("Every chart of an outbound message needs an id.", nameof(message));
 
         var pacingKey = PacingKey(target);
         if (await store.AddAsync(idempotencyKey, target.Platform, pacingKey, new OutboxPayload(target, message), time.GetUtcNow(), cancellationToken))

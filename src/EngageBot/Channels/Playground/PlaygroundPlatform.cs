@@ -14,6 +14,8 @@ public sealed class PlaygroundPlatform : IChatPlatformDescriptor
     // The page shows a refused form's message beside its fields.
     public bool FormErrorsOnFieldsOnly => false;
 
+    public string ChannelLink(ConversationRef channel) => $"/playground#{Uri.EscapeDataString(channel.ChannelId)}";
+
     public string ThreadLink(ConversationRef channel, string rootMessageId) =>
         $"/playground#{Uri.EscapeDataString(channel.ChannelId)}/{Uri.EscapeDataString(rootMessageId)}";
 }

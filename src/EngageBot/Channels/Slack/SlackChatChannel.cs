@@ -9,9 +9,10 @@ namespace EngageBot.Channels.Slack;
 /// as the notification fallback. Failures surface as <see cref="DeliveryException"/>s the outbox can act on.
 /// A private answer (Ephemeral) to someone's slash command or shortcut goes through its response_url while one is
 /// usable: chat.postEphemeral fails in a DM with someone else and in channels the bot is not in.
+/// A message's charts are uploaded as PNGs and shown as image blocks after its other blocks (<see cref="SlackChartUploads"/>).
 /// </summary>
 public sealed class SlackChatChannel(SlackApiClient api, IBlockKitRenderer renderer, SlackDirectChannels directChannels,
-    SlackResponseUrls? responseUrls = null, ILogger<SlackChatChannel>? logger = null) : IChatChannel
+    SlackResponseUrls? responseUrls = null, ILogger<SlackChatChannel>? logger = null, SlackChartUploads? chartUploads = null) : IChatChannel
 {
     public ChatPlatform Platform => ChatPlatform.Slack;
 
@@ -28,6 +29,12 @@ public sealed class SlackChatChannel(SlackApiClient api, IBlockKitRenderer rende
                 DeliveryKind.Reaction => await ReactAsync(Required(target.Conversation, target), Required(target.MessageId, target), message, cancellationToken),
                 _ => throw new DeliveryException($"Unsupported Slack delivery {target.Kind}", permanent: true),
             };
+        }
+        catch (SlackApiException e) when (e.Error == "invalid_blocks" && message.Charts is { Count: > 0 })
+        {
+            // Slack processes uploads asynchronously: an image block naming a file uploaded a moment ago can be refused
+            // until it is ready. Retried with backoff (the files are remembered, not uploaded again); bounded by MaxAttempts.
+            throw new DeliveryException($"Slack {target.Kind} failed: invalid_blocks (chart images not ready yet?)", permanent: false, inner: e);
         }
         catch (Exception e) when (e is SlackApiException or HttpRequestException
             || e is TaskCanceledException && !cancellationToken.IsCancellationRequested)
@@ -58,14 +65,14 @@ public sealed class SlackChatChannel(SlackApiClient api, IBlockKitRenderer rende
 
     private async Task<DeliveryResult> PostAsync(ConversationRef conversation, OutboundMessage message, CancellationToken ct)
     {
-        var (blocks, text) = Render(message);
+        var (blocks, text) = await RenderAsync(message, conversation.ChannelId, ct);
         var posted = await api.ChatPostMessageAsync(new(conversation.ChannelId, text, blocks, conversation.ThreadId), ct);
         return new(new MessageRef(conversation, posted.Ts ?? ""));
     }
 
     private async Task<DeliveryResult> UpdateAsync(ConversationRef conversation, string ts, OutboundMessage message, CancellationToken ct)
     {
-        var (blocks, text) = Render(message);
+        var (blocks, text) = await RenderAsync(message, conversation.ChannelId, ct);
         await api.ChatUpdateAsync(new(conversation.ChannelId, ts, text, blocks), ct);
         return new(new MessageRef(conversation, ts));
     }
@@ -76,7 +83,7 @@ public sealed class SlackChatChannel(SlackApiClient api, IBlockKitRenderer rende
     private async Task<DeliveryResult> EphemeralAsync(ConversationRef conversation, string userId, OutboundMessage message, CancellationToken ct)
     {
         // Ephemeral messages are visible to one user and cannot be updated later, so there is no message to return.
-        var (blocks, text) = Render(message);
+        var (blocks, text) = await RenderAsync(message, conversation.ChannelId, ct);
         if (responseUrls is not null && await responseUrls.TakeAsync(conversation.ChannelId, userId, ct) is { } responseUrl)
         {
             try
@@ -99,6 +106,26 @@ public sealed class SlackChatChannel(SlackApiClient api, IBlockKitRenderer rende
         try { await api.ReactionsAddAsync(conversation.ChannelId, ts, message.Text.Trim(':', ' '), ct); }
         catch (SlackApiException e) when (e.Error == "already_reacted") { }
         return new(new MessageRef(conversation, ts));
+    }
+
+    /// <summary>The message's blocks with an image block per chart after them (a text-only message gets its text as a section first).</summary>
+    private async Task<(JsonArray? Blocks, string Text)> RenderAsync(OutboundMessage message, string channelId, CancellationToken ct)
+    {
+        var (blocks, text) = Render(message);
+        if (message.Charts is not { Count: > 0 } charts)
+            return (blocks, text);
+        if (chartUploads is null)
+        {
+            logger?.LogWarning("A Slack message with {Count} charts is sent without them: chart uploads are not configured.", charts.Count);
+            return (blocks, text);
+        }
+        blocks ??= [new JsonObject { ["type"] = "section", ["text"] = new JsonObject { ["type"] = "mrkdwn", ["text"] = CardText.Truncate(text, SlackLimits.SectionText) } }];
+        var room = Math.Max(0, SlackLimits.MessageBlocks - blocks.Count);
+        if (charts.Count > room)
+            logger?.LogWarning("Only {Room} of {Count} charts fit in the Slack message's {Max} blocks.", room, charts.Count, SlackLimits.MessageBlocks);
+        foreach (var image in await chartUploads.ImageBlocksAsync(channelId, charts.Take(room).ToList(), ct))
+            blocks.Add(image);
+        return (blocks, text);
     }
 
     private (JsonArray? Blocks, string Text) Render(OutboundMessage message)

@@ -13,27 +13,37 @@ namespace EngageBot.Channels.Slack;
 public sealed class SlackFormOpener(
     CardLibrary library, IBlockKitRenderer renderer, SlackApiClient api, IEnumerable<ICardFormSource> sources, ILogger<SlackFormOpener> logger)
 {
-    /// <summary>False when no form opened: no card takes inputs for the verb (a stale or forged button), or its record is gone or not the actor's to act on.</summary>
-    public async Task<bool> OpenAsync(SlackFormButton button, string triggerId, ChatUser actor, MessageRef? source, CancellationToken cancellationToken)
+    public const string GenericRefusal = "This form can't be opened: what it belongs to no longer exists, or it isn't yours to act on.";
+
+    /// <summary>
+    /// Null when the form opened; otherwise what to tell the actor privately: the source's own refusal (e.g. who may answer), or
+    /// <see cref="GenericRefusal"/> when no card takes inputs for the verb (a stale or forged button) or its record is gone.
+    /// </summary>
+    public async Task<string?> OpenAsync(SlackFormButton button, string triggerId, ChatUser actor, MessageRef? source, CancellationToken cancellationToken)
     {
         if (library.CardForFormVerb(button.Verb) is not { } cardName)
         {
             logger.LogWarning("Slack open-form button names verb {Verb}, which no card's form uses", button.Verb);
-            return false;
+            return GenericRefusal;
         }
         // The last registration wins, as with any DI service, so a host can replace a feature's source.
         if (sources.LastOrDefault(s => s.Card == cardName) is not { } formSource)
         {
             logger.LogError("Card {Card} has a form for {Verb} but no ICardFormSource fills it; the form is refused", cardName, button.Verb);
-            return false;
+            return GenericRefusal;
+        }
+        if (await formSource.RefusalAsync(button.Verb, button.Data, ChatPlatform.Slack, actor, cancellationToken) is { } refusal)
+        {
+            logger.LogInformation("Form {Verb} refused for {UserId}: {Refusal}", button.Verb, actor.Id, refusal);
+            return refusal;
         }
         if (await formSource.GetFormDataAsync(button.Verb, button.Data, ChatPlatform.Slack, actor, cancellationToken) is not { } data)
         {
             logger.LogInformation("Form {Verb} refused for {UserId}: its record is gone or not theirs to act on", button.Verb, actor.Id);
-            return false;
+            return GenericRefusal;
         }
         await OpenCardAsync(library.Expand(cardName, data), button.Verb, button.Data, source, triggerId, cancellationToken);
-        return true;
+        return null;
     }
 
     /// <summary>

@@ -70,9 +70,8 @@ public sealed class SlackInteractionHandler(
     {
         if (forms is null || payload.TriggerId is not { } trigger || SlackFormButton.TryParse(action.Value) is not { } button) return LogUnrouted(payload);
         var source = SourceOf(payload, channelId);
-        if (!await forms.OpenAsync(button, trigger, actor, source, ct) && outbox is not null && source is not null)
-            await outbox.EnqueueAsync($"slack:form-refused:{trigger}", DeliveryTarget.Ephemeral(source.Conversation, actor.Id),
-                new OutboundMessage("This form can't be opened: what it belongs to no longer exists, or it isn't yours to act on."), ct);
+        if (await forms.OpenAsync(button, trigger, actor, source, ct) is { } refusal && outbox is not null && source is not null)
+            await outbox.EnqueueAsync($"slack:form-refused:{trigger}", DeliveryTarget.Ephemeral(source.Conversation, actor.Id), new OutboundMessage(refusal), ct);
         return null;
     }
 

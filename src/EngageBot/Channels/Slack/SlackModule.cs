@@ -1,7 +1,9 @@
 using EngageBot.Cards;
+using EngageBot.Cards.Charts;
 using EngageBot.Hosting;
 using EngageBot.SlackApi.Signing;
 using EngageBot.SlackApi.WebApi;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace EngageBot.Channels.Slack;
@@ -33,6 +35,8 @@ public static class SlackModule
         services.AddTransient<SlackDirectChannels>();
         services.AddTransient<SlackCommandHandler>();
         services.AddSingleton<SlackResponseUrls>();
+        services.AddTransient<SlackChartUploads>();
+        services.TryAddSingleton<IChartImageRenderer>(_ => new ChartPngRenderer());
         services.AddHostedService<SlackSocketModeService>();
 
         // Only a configured Slack is a delivery target: the outbox should not try a workspace we have no token for.

@@ -14,4 +14,6 @@ public sealed class SlackPlatform : IChatPlatformDescriptor
 
     public string ThreadLink(ConversationRef channel, string rootMessageId) =>
         $"https://slack.com/archives/{Uri.EscapeDataString(channel.ChannelId)}/p{rootMessageId.Replace(".", "", StringComparison.Ordinal)}";
+
+    public string ChannelLink(ConversationRef channel) => $"https://slack.com/archives/{Uri.EscapeDataString(channel.ChannelId)}";
 }

@@ -13,4 +13,6 @@ public sealed class TeamsPlatform : IChatPlatformDescriptor
 
     public string ThreadLink(ConversationRef channel, string rootMessageId) =>
         $"https://teams.microsoft.com/l/message/{Uri.EscapeDataString(channel.ChannelId)}/{Uri.EscapeDataString(rootMessageId)}";
+
+    public string ChannelLink(ConversationRef channel) => $"https://teams.microsoft.com/l/channel/{Uri.EscapeDataString(channel.ChannelId)}/channel";
 }

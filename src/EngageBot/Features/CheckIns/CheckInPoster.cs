@@ -1,4 +1,5 @@
 using EngageBot.Channels;
+using EngageBot.Channels.Outbox;
 using EngageBot.Features.CheckIns.Schedule;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Directory.Model;
@@ -19,7 +20,9 @@ public sealed class CheckInPoster(
     CheckInCard card,
     IOutbox outbox,
     IOptions<CheckInsOptions> options,
-    TimeProvider time)
+    TimeProvider time,
+    ChatPlatforms platforms,
+    IOutboxStatus? status = null)
 {
     public static string PostKey(string checkInId, ChatPlatform platform) => $"checkin|{checkInId}|{platform}";
 
@@ -27,7 +30,8 @@ public sealed class CheckInPoster(
     public async Task<(CheckIn CheckIn, DateTimeOffset RemindAt)> PostAsync(Partner partner, CheckInOccurrence occurrence, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var posts = (await ChannelsAsync(partner, ct)).Select(c => new CheckInPost(c.Platform, c.ChannelId, PostKey(occurrence.CheckInId, c.Platform))).ToList();
+        var posts = (await directory.GetSnapshotAsync(ct)).SharedChannels(partner)
+            .Select(c => new CheckInPost(c.Platform, c.ChannelId, PostKey(occurrence.CheckInId, c.Platform))).ToList();
         var checkIn = new CheckIn(occurrence.CheckInId, partner.Id, occurrence.SlotKey, occurrence.At, now, posts, []);
         if (await store.CreateAsync(checkIn, ct)) EngageBotMetrics.CheckInSent();
         else checkIn = await store.GetAsync(partner.Id, checkIn.Id, ct) ?? checkIn;
@@ -38,27 +42,21 @@ public sealed class CheckInPoster(
         return (checkIn, new BusinessHoursCalendar(calendar.ToSpec()).Add(now, options.Value.ReminderDelay));
     }
 
+    /// <summary>
+    /// The one reminder: a new top-level message in the channel (a reply in the card's thread is hidden from partners who
+    /// don't follow it), pointing at the card by its link once the card's post was delivered.
+    /// </summary>
     public async Task RemindAsync(Partner partner, CheckIn checkIn, CancellationToken ct)
     {
-        var text = $"Friendly reminder: the check-in above for {partner.Name} is still open. A minute of your time helps us help you.";
         foreach (var post in checkIn.Posts)
+        {
+            var card = status is null ? null : (await status.GetAsync(post.OutboxKey, ct))?.Message;
+            var where = card is null ? "the check-in card posted in this channel" : $"the check-in card: {platforms.ThreadLink(card.Conversation, card.MessageId)}";
+            var text = $"Friendly reminder: the check-in for {partner.Name} is still open. A minute of your time helps us help you. Answer it on {where}";
             await outbox.EnqueueAsync($"checkin-reminder|{checkIn.Id}|{post.Platform}",
                 DeliveryTarget.Post(new ConversationRef(post.Platform, post.ChannelId)), new OutboundMessage(text), ct);
+        }
         var now = time.GetUtcNow();
         await store.UpdateAsync(checkIn.PartnerId, checkIn.Id, c => c.RemindedAt is null ? c with { RemindedAt = now } : null, ct);
-    }
-
-    // The first channel per platform: the directory file's, else one linked from chat.
-    private async Task<IReadOnlyList<(ChatPlatform Platform, string ChannelId)>> ChannelsAsync(Partner partner, CancellationToken ct)
-    {
-        var snapshot = await directory.GetSnapshotAsync(ct);
-        var channels = new List<(ChatPlatform, string)>();
-        foreach (var platform in partner.Platforms.Keys.Union(snapshot.ChatLinks.Where(l => l.PartnerId == partner.Id).Select(l => l.Platform)))
-        {
-            var channel = partner.On(platform).ChannelIds.FirstOrDefault()
-                ?? snapshot.ChatLinks.FirstOrDefault(l => l.PartnerId == partner.Id && l.Platform == platform)?.ChannelId;
-            if (channel is not null) channels.Add((platform, channel));
-        }
-        return channels;
     }
 }

@@ -43,6 +43,7 @@ public static class CheckInsModule
         services.AddSingleton<CheckInPoster>();
         services.AddSingleton<CheckInSweeper>();
         services.AddSingleton<CheckInCardUpdater>();
+        services.AddSingleton<CheckInRespondents>();
         services.AddSingleton<CheckInAnswerHandler>();
         services.AddSingleton<CheckInFormSource>();
         services.AddTransient<CheckInSweepJob>();

@@ -19,6 +19,7 @@ public sealed class DirectorySnapshot
     private readonly Dictionary<(ChatPlatform, string), List<string>> _triagePartners = new();
     // User ids match case-insensitively: Teams AAD object ids are GUIDs in any case, Slack ids are upper-case and unique either way.
     private readonly Dictionary<(ChatPlatform, string), Person> _platformUsers = new(PlatformUserComparer.Instance);
+    private readonly Dictionary<string, List<Partner>> _owned = new(StringComparer.Ordinal);
 
     public DirectorySnapshot(long version, DirectoryContent content, IReadOnlyList<ChannelLink> links)
     {
@@ -31,6 +32,7 @@ public sealed class DirectorySnapshot
         _calendars = content.Calendars.ToDictionary(c => c.Id, StringComparer.Ordinal);
         foreach (var partner in content.Partners)
         {
+            (_owned.TryGetValue(partner.OwnerId, out var owned) ? owned : _owned[partner.OwnerId] = []).Add(partner);
             foreach (var (platform, link) in partner.Platforms)
             {
                 foreach (var channel in link.ChannelIds) _channelOwners[(platform, channel)] = partner.Id;
@@ -62,6 +64,12 @@ public sealed class DirectorySnapshot
 
     public Partner? Partner(string id) => _partners.GetValueOrDefault(id);
 
+    /// <summary>The partners <paramref name="personId"/> owns (is the accountable internal person of), sorted by id.</summary>
+    public IReadOnlyList<Partner> PartnersOwnedBy(string personId) => _owned.TryGetValue(personId, out var owned) ? owned : [];
+
+    /// <summary>The ids of everyone who owns at least one partner.</summary>
+    public IEnumerable<string> OwnerIds => _owned.Keys;
+
     public Person? Person(string id) => _people.GetValueOrDefault(id);
 
     public Customer? Customer(string id) => _customers.GetValueOrDefault(id);
@@ -89,6 +97,19 @@ public sealed class DirectorySnapshot
     public string? PartnerIdByHomeTeam(ChatPlatform platform, string teamOrTenantId) => _homeTeams.GetValueOrDefault((platform, teamOrTenantId));
 
     public Person? PersonByPlatformUser(ChatPlatform platform, string userId) => _platformUsers.GetValueOrDefault((platform, userId));
+
+    /// <summary>The partner's shared channel on each platform it is on: the first the file names, else one linked from chat.</summary>
+    public IReadOnlyList<ConversationRef> SharedChannels(Partner partner)
+    {
+        var channels = new List<ConversationRef>();
+        foreach (var platform in partner.Platforms.Keys.Union(ChatLinks.Where(l => l.PartnerId == partner.Id).Select(l => l.Platform)))
+        {
+            var channel = partner.On(platform).ChannelIds.FirstOrDefault()
+                ?? ChatLinks.FirstOrDefault(l => l.PartnerId == partner.Id && l.Platform == platform)?.ChannelId;
+            if (channel is not null) channels.Add(new ConversationRef(platform, channel));
+        }
+        return channels;
+    }
 
     public IReadOnlyList<Customer> CustomersOf(string partnerId) =>
         _partners.TryGetValue(partnerId, out var p) ? p.CustomerIds.Select(id => _customers[id]).ToList() : [];

@@ -60,15 +60,15 @@ internal sealed class DemoWeek(DemoPlayer play, DemoTranscriptWriter say, TimeZo
         await play.SayAsync(Priya, Northwind, "Sorry for the wait: we found the SSO bug, the fix deploys tonight.", sso.Id);
 
         var tuesday = monday.AddDays(1);
+        say.Heading(At(tuesday, 8, 5), "the daily manager nudge, at the start of each owner's working day");
+        await play.AdvanceToAsync(At(tuesday, 8, 5));
+
         say.Heading(At(tuesday, 10, 0), "a partner warns that a customer may churn; the account owner acknowledges");
         await play.AdvanceToAsync(At(tuesday, 10, 0));
         await play.SayAsync(Mia, Tulip, "Heads up: Fabrikam is evaluating a competitor and may not renew next quarter.");
         var risk = play.Latest(m => m.ChannelId == PlaygroundWorld.DirectChannel(Lena) && m.Card is not null, "a churn-risk card to Lena");
         await play.AdvanceAsync(TimeSpan.FromMinutes(20));
         await play.PressAsync(Lena, risk, "Acknowledge");
-
-        say.Heading(At(tuesday, 11, 0), "the daily manager nudge");
-        say.Note("[pending] The daily manager nudge is being built in the 'nudges' branch; this step runs once it is merged.");
 
         say.Heading(At(monday.AddDays(4), 16, 0), "the weekly executive digest");
         say.Note("[pending] The weekly executive digest is being built in the 'digest' branch; this step runs once it is merged.");

@@ -2,7 +2,6 @@ using EngageBot.Cards;
 using EngageBot.Cards.Actions;
 using EngageBot.Channels;
 using EngageBot.Features.ChurnRisk.Escalation;
-using EngageBot.Features.Directory;
 using EngageBot.Features.Feedback;
 using EngageBot.Hosting.Telemetry;
 
@@ -19,8 +18,7 @@ public sealed class CheckInAnswerHandler(
     CheckInCard card,
     CheckInCardUpdater updater,
     ChurnSignalHandler churn,
-    IPartnerDirectory directory,
-    IDirectoryLookup lookup,
+    CheckInRespondents respondents,
     ChatPlatforms platforms,
     TimeProvider time) : ICardActionHandler
 {
@@ -35,10 +33,8 @@ public sealed class CheckInAnswerHandler(
         var (checkInId, partnerId) = (input.Value(CheckInIdField), input.Value(PartnerIdField));
         if (checkInId.Length == 0 || partnerId.Length == 0 || await store.GetAsync(partnerId, checkInId, cancellationToken) is not { } checkIn)
             return Refuse(action, "This check-in no longer exists (its partner or schedule changed), so the answer was not saved. Your partner manager can start a new one.");
-        var partner = await directory.GetPartnerAsync(partnerId, cancellationToken);
-        var partnerName = partner?.Name ?? partnerId;
-        if (action.Actor is not { Kind: AuthorKind.Partner } user || !await IsOfPartnerAsync(action.Platform, user, partnerId, cancellationToken))
-            return Refuse(action, $"Only people from {partnerName} can answer this check-in: it asks for their view of working with us. Their answers go to their partner manager.");
+        var refusal = await respondents.RefusalAsync(action.Platform, action.Actor, partnerId, cancellationToken);
+        if (refusal is not null || action.Actor is not { } user) return Refuse(action, refusal ?? "");
         if (checkIn.AnswerBy(action.Platform, user.Id) is not null)
             return new CardActionResult(await card.CardAsync(checkIn, cancellationToken), "Your answer was already recorded. Thank you!");
 
@@ -62,12 +58,6 @@ public sealed class CheckInAnswerHandler(
         await updater.UpdatePostedAsync(updated, refreshed, cancellationToken);
         return new CardActionResult(refreshed, $"Thanks, {name}! Your answers went to your partner manager.");
     }
-
-    // A partner-side user from another partner's organisation (a shared channel with several orgs) is not this partner.
-    private async Task<bool> IsOfPartnerAsync(ChatPlatform platform, ChatUser user, string partnerId, CancellationToken ct) =>
-        user.HomeTeamId is not { Length: > 0 } home
-        || await lookup.FindPartnerIdByHomeTeamAsync(platform, home, ct) is not { } owner
-        || owner == partnerId;
 
     // A form that shows only field errors (a Slack modal: the message would be lost) gets the refusal on the form.
     private CardActionResult Refuse(CardActionInvoked action, string message) =>

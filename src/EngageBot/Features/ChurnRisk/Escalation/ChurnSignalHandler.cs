@@ -2,7 +2,6 @@ using EngageBot.Channels;
 using EngageBot.Features.ChurnRisk.Detection;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Interactions;
-using EngageBot.Features.Tickets.Cards;
 using Microsoft.Extensions.Options;
 
 namespace EngageBot.Features.ChurnRisk.Escalation;

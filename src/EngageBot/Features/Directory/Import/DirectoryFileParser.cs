@@ -6,7 +6,7 @@ using YamlDotNet.RepresentationModel;
 namespace EngageBot.Features.Directory.Import;
 
 /// <summary>
-/// Reads a partner directory YAML file (schema in README, "Partner directory") through YamlDotNet's
+/// Reads a partner directory YAML file (schema in docs/directory.md) through YamlDotNet's
 /// representation model, whose nodes keep their line and column, and validates it whole: every error in
 /// the file is reported, and content is returned only when there are none.
 /// </summary>

@@ -12,9 +12,22 @@ internal static class PolicyReader
             map.What = $"policy '{tier}'";
             map.Context.Define("policy", tier, map.Node("tier")!.Start);
         }
-        map.RejectUnknownFields("tier", "warning_at", "normal", "urgent");
+        map.RejectUnknownFields("tier", "warning_at", "normal", "urgent", "nudges");
         var warning = map.Fraction("warning_at", 0.75) ?? 0.75;
-        return new SlaPolicy(tier, Targets(map, "normal"), Targets(map, "urgent"), warning);
+        return new SlaPolicy(tier, Targets(map, "normal"), Targets(map, "urgent"), warning, Nudges(map));
+    }
+
+    // Optional; each field falls back to its default. Bounds keep a typo (0, 9999) from silencing or flooding the nudge.
+    private static NudgeThresholds? Nudges(YamlMap policy)
+    {
+        if (policy.Node("nudges") is null || policy.Map("nudges", "nudges") is not { } map) return null;
+        map.RejectUnknownFields("passive_after", "quiet_after", "onboarding_days", "onboarding_grace");
+        var d = NudgeThresholds.Default;
+        var onboarding = map.Days("onboarding_days", d.OnboardingDays, 1, 365);
+        var grace = map.Days("onboarding_grace", d.OnboardingGraceDays, 0, 365);
+        if (map.Optional("onboarding_grace") is ({ } _, var graceAt) && grace >= onboarding)
+            map.Context.Error(graceAt, $"{map.What}: 'onboarding_grace' ({grace}) must be less than 'onboarding_days' ({onboarding})");
+        return new NudgeThresholds(map.Days("passive_after", d.PassiveBusinessDays, 1, 60), map.Days("quiet_after", d.QuietDays, 1, 90), onboarding, grace);
     }
 
     private static SlaTargets Targets(YamlMap policy, string key)

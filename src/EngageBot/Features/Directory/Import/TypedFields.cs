@@ -104,6 +104,16 @@ internal static partial class TypedFields
         return null;
     }
 
+    /// <summary>A whole number of days written "5" or "5d", within [min, max]; <paramref name="fallback"/> when absent (or wrong, after the error).</summary>
+    public static int Days(this YamlMap map, string key, int fallback, int min, int max)
+    {
+        if (map.Optional(key) is not ({ } value, var at)) return fallback;
+        var digits = value.EndsWith('d') ? value[..^1] : value;
+        if (int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days >= min && days <= max) return days;
+        map.Context.Error(at, $"{map.What}: '{key}' '{value}' must be a whole number of days from {min} to {max} (e.g. 5 or 5d)");
+        return fallback;
+    }
+
     [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
     private static partial Regex IdPattern();
 

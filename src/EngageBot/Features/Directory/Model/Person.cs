@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using EngageBot.Scheduling.Calendars;
 
 namespace EngageBot.Features.Directory.Model;
 
@@ -21,6 +22,11 @@ public sealed record Person(
     public string DisplayName => $"{Name} ({Id})";
 
     public bool HasRole(PersonRole role) => Roles.Contains(role);
+
+    /// <summary>When the person works: Monday to Friday within <see cref="WorkingHours"/> in <see cref="TimeZone"/>; null unless both are given.</summary>
+    public BusinessCalendarSpec? WorkingCalendar() => TimeZone is { Length: > 0 } zone && WorkingHours is { } hours
+        ? new BusinessCalendarSpec(zone, BusinessCalendarSpec.MondayToFriday, hours.Start, hours.End, new HashSet<DateOnly>())
+        : null;
 
     /// <summary>Every platform this person can be reached on, the file's Slack and Teams ids first.</summary>
     [JsonIgnore]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EngageBot.Cards;
+using EngageBot.Channels;
 using EngageBot.Features.Tickets.Lifecycle;
 using EngageBot.Features.Tickets.Policy;
 using EngageBot.Features.Tickets.Sla;

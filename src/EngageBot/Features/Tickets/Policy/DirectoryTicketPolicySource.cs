@@ -1,7 +1,6 @@
 using EngageBot.Channels;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Directory.Model;
-using EngageBot.Scheduling.Calendars;
 using Microsoft.Extensions.Options;
 
 namespace EngageBot.Features.Tickets.Policy;
@@ -51,8 +50,5 @@ public sealed class DirectoryTicketPolicySource(IPartnerDirectory directory, IDi
     private static SlaTargets Map(Directory.Model.SlaTargets t) => new(t.FirstResponse, t.NextResponse, t.Resolution);
 
     // A person is nudged on working days within their hours in their own zone; without both, any time.
-    private static TicketPerson Map(Person p) => new(p.Id, p.Name, p.Identities,
-        p is { TimeZone: { Length: > 0 } zone, WorkingHours: { } hours }
-            ? new BusinessCalendarSpec(zone, BusinessCalendarSpec.MondayToFriday, hours.Start, hours.End, new HashSet<DateOnly>())
-            : null);
+    private static TicketPerson Map(Person p) => new(p.Id, p.Name, p.Identities, p.WorkingCalendar());
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using EngageBot.Channels;
-using EngageBot.Features.Tickets.Cards;
 using EngageBot.Features.Tickets.Lifecycle;
 using EngageBot.Features.Tickets.Policy;
 

@@ -1,0 +1,7 @@
+namespace EngageBot.Features.Nudges;
+
+/// <summary>
+/// One partner in an owner's daily nudge: who, a link to its shared channel, and why it is there. The one place a
+/// per-partner field is added (e.g. a health score): the card data is built from this type alone.
+/// </summary>
+public sealed record PartnerNudgeLine(string PartnerId, string PartnerName, string? ChannelUrl, IReadOnlyList<NudgeReason> Reasons);
