@@ -18,7 +18,7 @@ public sealed class PlaygroundDemoTests
         Assert.True(code == 0, transcript + error);
         Assert.All(new[]
         {
-            "logged this as ticket", "(card m00003 updated)", "you rated the answer 4/5", "Check-in for Northwind", "churn risk",
+            "logged this as ticket", "updated) Northwind Cloud Partners: ticket", "you rated the answer 4/5", "Check-in for Northwind", "churn risk",
             "first response is due", "SLA was breached", "Escalation:", "Sorry for the wait", "need you today", "Lena Vogel is looking into this",
         }, expected => Assert.Contains(expected, transcript));
     }
