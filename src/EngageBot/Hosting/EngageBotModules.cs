@@ -5,6 +5,7 @@ using EngageBot.Channels.Playground;
 using EngageBot.Channels.Slack;
 using EngageBot.Channels.Teams;
 using EngageBot.Features.CheckIns;
+using EngageBot.Features.Digests;
 using EngageBot.Features.ChurnRisk;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Feedback;
@@ -39,6 +40,7 @@ public static class EngageBotModules
         builder.AddTickets();
         builder.AddFeedback();
         builder.AddCheckIns();
+        builder.AddDigests();
         builder.AddNudges();
         builder.AddHelp();
         builder.AddHealth();

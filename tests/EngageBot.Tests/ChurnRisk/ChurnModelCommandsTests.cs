@@ -112,10 +112,10 @@ public sealed class ChurnModelCommandsTests : IDisposable
     }
 
     [Fact]
-    public void The_training_corpus_is_large_covers_every_kind_and_severity_and_shares_nothing_with_the_evaluation_set()
+    public void The_training_corpus_is_large_covers_every_kind_and_severity_and_shares_nothing_with_the_blind_evaluation_set()
     {
         var corpus = LabelledChurnMessage.Read(ChurnModels.CorpusPath);
-        var eval = LabelledMessages.Load("eval").Select(m => m.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var eval = LabelledMessages.Load("eval-b").Select(m => m.Text).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
         Assert.True(corpus.Count >= 600, $"{corpus.Count} messages");
         foreach (var kind in new[] { "customer", "partner" })
@@ -123,7 +123,7 @@ public sealed class ChurnModelCommandsTests : IDisposable
                 Assert.Contains(corpus, m => m.Kind == kind && m.Severity == severity);
         Assert.True(corpus.Count(m => !m.IsRisk) >= corpus.Count / 3);
         Assert.DoesNotContain(corpus, m => eval.Contains(m.Text));
-        var evalCustomers = LabelledMessages.Customers("eval").Select(c => c.Value).ToHashSet();
+        var evalCustomers = LabelledMessages.Customers("eval-b").Select(c => c.Value).ToHashSet();
         Assert.DoesNotContain(corpus, m => m.Customer is not null && evalCustomers.Contains(m.Customer));
     }
 }

@@ -10,28 +10,30 @@ public sealed class EmbeddingChurnDetectorTests(ITestOutputHelper output)
 {
     private static readonly IReadOnlyList<CustomerName> Customers = CustomerName.From(["Acme Corp", "Globex", "Umbrella Health", "Initech Labs"]);
 
-    // Issue 16's targets: precision >= 0.92, recall >= 0.90, kind >= 0.9, customer >= 0.9. The first and only run of the
-    // fixed design on this set gave precision 0.928, recall 0.837, kind 1.000, customer 1.000 (rules alone: 0.969,
-    // 0.674). Recall is short of its target; the set is not tuned on, so the assertion holds the measured floor.
+    // Issue 16's targets: precision >= 0.92, recall >= 0.90, kind >= 0.9, customer >= 0.9. The set was written blind (by
+    // someone who saw neither the corpus nor the model) and run once, after the design was frozen and committed:
+    // precision 0.884, recall 0.803, kind 0.912, customer 0.918 (56/61); rules alone 0.833, 0.387, 0.891, 0.848.
+    // Kind and customer meet their targets; precision and recall do not, so those assertions hold the measured floors.
+    // The set must not be tuned on: a change that lowers these figures is a regression, one that raises them proves little.
     [Fact]
-    public async Task Meets_the_precision_kind_and_customer_targets_on_the_separately_written_evaluation_set_with_the_rules_alone_printed_beside()
+    public async Task Meets_the_kind_and_customer_targets_on_the_blind_evaluation_set_and_holds_its_measured_precision_and_recall()
     {
-        var set = LabelledMessages.Load("eval");
-        var customers = LabelledMessages.Customers("eval");
+        var set = LabelledMessages.Load("eval-b");
+        var customers = LabelledMessages.Customers("eval-b");
         ChurnModels.Warm(set);
 
         var combined = await ChurnEvaluation.RunAsync(ChurnModels.Detector(), set, customers);
         var rules = await ChurnEvaluation.RunAsync(new RulesChurnDetector(), set, customers);
 
-        output.WriteLine($"eval, {set.Count} messages");
+        output.WriteLine($"eval-b (written blind), {set.Count} messages");
         output.WriteLine($"  embedding+rules  {combined.Summary}");
         output.WriteLine($"  rules alone      {rules.Summary}");
         output.WriteLine(string.Join("\n", combined.Errors));
-        Assert.True(combined.Precision >= 0.92, combined.ToString());
-        Assert.True(combined.Recall >= 0.83, combined.ToString());
-        Assert.True(combined.Recall > rules.Recall + 0.1, combined.ToString());
         Assert.True(combined.KindAccuracy >= 0.9, combined.ToString());
         Assert.True(combined.CustomerAccuracy >= 0.9, combined.ToString());
+        Assert.True(combined.Precision >= 0.88, combined.ToString());
+        Assert.True(combined.Recall >= 0.80, combined.ToString());
+        Assert.True(combined.Recall > rules.Recall + 0.3, combined.ToString());
     }
 
     [Theory]
@@ -99,6 +101,41 @@ public sealed class EmbeddingChurnDetectorTests(ITestOutputHelper output)
         Assert.Equal((ChurnKind.Customer, ChurnSeverity.High, "Acme Corp"), (signal.Kind, signal.Severity, signal.Customer));
         Assert.Contains(signal.Reasons, r => r.StartsWith("cue: ", StringComparison.Ordinal));
         Assert.Contains("customer: 'Acme Corp'", signal.Reasons);
+    }
+
+    [Fact]
+    public void An_explicit_rules_cue_stands_as_a_risk_when_the_model_says_none_and_a_weak_one_does_not()
+    {
+        var path = ClassifierNothingReaches();
+        var detector = new EmbeddingChurnDetector(new RulesChurnDetector(), new HashingEmbedder(), Options.Create(new ChurnDetectionOptions { ClassifierPath = path }));
+
+        var explicitCue = detector.Detect("Acme Corp is not renewing in March.", Customers);
+        var weakCue = detector.Detect("Acme Corp seems a bit disappointed with the last release.", Customers);
+        var negated = detector.Detect("Acme Corp is not planning to cancel, that was a rumour.", Customers);
+        File.Delete(path);
+
+        Assert.Equal((ChurnKind.Customer, ChurnSeverity.High, "Acme Corp"), (explicitCue.Kind, explicitCue.Severity, explicitCue.Customer));
+        Assert.Contains(explicitCue.Reasons, r => r.StartsWith("rules: customer risk, the cues stand on their own", StringComparison.Ordinal));
+        Assert.Contains(explicitCue.Reasons, r => r.StartsWith("cue: ", StringComparison.Ordinal));
+        Assert.False(weakCue.IsRisk, string.Join("; ", weakCue.Reasons));
+        Assert.False(negated.IsRisk, string.Join("; ", negated.Reasons));
+    }
+
+    // A classifier on the hashing stand-in whose threshold no message reaches, so only the rules can make a risk.
+    private static string ClassifierNothingReaches()
+    {
+        var embedder = new HashingEmbedder();
+        var trainer = new ChurnClassifierTrainer(new RulesChurnDetector(), embedder);
+        LabelledChurnMessage[] set =
+        [
+            new("1", "Acme Corp will not renew", "customer", "high", "Acme Corp"), new("2", "Globex is leaving us", "customer", "medium", "Globex"),
+            new("3", "we quit your partner program", "partner", "low", null), new("4", "thanks, all good", "none", null, null),
+            new("5", "Acme Corp renewed for a year", "none", null, null), new("6", "great call with Globex", "none", null, null),
+        ];
+        var classifier = trainer.Train(trainer.Examples(set, Customers), "", threshold: 0.999);
+        var path = Path.Combine(Path.GetTempPath(), $"churn-classifier-{Guid.NewGuid():N}.json");
+        classifier.Save(path);
+        return path;
     }
 
     [Fact]

@@ -6,7 +6,8 @@ namespace EngageBot.Tests.ChurnRisk;
 
 /// <summary>
 /// The labelled sets under data/: dev (from the issue), holdout and fresh (written before the rules were tuned), and
-/// eval (written for the embedding detector, separately from its training corpus in models/churn, never trained on).
+/// eval-b (written blind, by someone who saw neither the training corpus in models/churn nor the model; never trained
+/// or tuned on). The first evaluation set, once studied, joined the corpus (ids e001-e168).
 /// </summary>
 public static class LabelledMessages
 {

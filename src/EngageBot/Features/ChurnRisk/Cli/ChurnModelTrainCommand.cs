@@ -50,13 +50,13 @@ internal sealed class ChurnModelTrainCommand(RulesChurnDetector rules, ITextEmbe
         await output.WriteLineAsync($"corpus {corpus}: {set.Count} messages ({set.Count(m => m.Kind == "customer")} customer, {set.Count(m => m.Kind == "partner")} partner, {set.Count(m => !m.IsRisk)} none), {customers.Count} customers");
 
         var trainer = new ChurnClassifierTrainer(rules, new CachedTextEmbedder(embedder, options.Value("--cache") ?? DefaultCache));
-        var features = trainer.Features(set, customers, cancellationToken);
+        var examples = trainer.Examples(set, customers, cancellationToken);
         if (folds > 0)
         {
-            var (precision, recall, kind) = trainer.CrossValidate(set, features, folds);
+            var (precision, recall, kind) = trainer.CrossValidate(examples, folds);
             await output.WriteLineAsync($"{folds}-fold cross-validation on the corpus: precision {precision:0.000}  recall {recall:0.000}  kind {kind:0.000}");
         }
-        var classifier = trainer.Train(set, features, ChurnClassifierTrainer.Sha256Of(corpus));
+        var classifier = trainer.Train(examples, ChurnClassifierTrainer.Sha256Of(corpus));
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
         classifier.Save(outFile);
         await output.WriteLineAsync($"wrote {outFile} ({new FileInfo(outFile).Length / 1024} KiB); use it with EngageBot:ChurnRisk:Detection:ClassifierPath, or rebuild to ship it");
