@@ -71,7 +71,7 @@ internal sealed class DemoWeek(DemoPlayer play, DemoTranscriptWriter say, TimeZo
         await play.PressAsync(Lena, risk, "Acknowledge");
 
         say.Heading(At(monday.AddDays(4), 16, 0), "the weekly executive digest");
-        say.Note("[pending] The weekly executive digest is being built in the 'digest' branch; this step runs once it is merged.");
+        say.Note("[pending] The weekly executive digest reached main at this session's deadline; this step is not scripted yet (docs/playground.md).");
     }
 
     private static bool HasVerb(PlaygroundMessage m, string verb) =>
