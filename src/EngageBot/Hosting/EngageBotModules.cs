@@ -1,6 +1,7 @@
 using EngageBot.Ai;
 using EngageBot.Cards;
 using EngageBot.Channels;
+using EngageBot.Channels.Playground;
 using EngageBot.Channels.Slack;
 using EngageBot.Channels.Teams;
 using EngageBot.Features.CheckIns;
@@ -33,6 +34,7 @@ public static class EngageBotModules
         builder.AddChannels();
         builder.AddSlack();
         builder.AddTeams();
+        builder.AddPlayground();
         builder.AddCards();
         builder.AddChurnRisk();
         builder.AddTickets();
@@ -51,6 +53,7 @@ public static class EngageBotModules
         app.MapHealth();
         app.MapSlack();
         app.MapTeams();
+        app.MapPlayground();
         return app;
     }
 }
