@@ -1,5 +1,7 @@
 // Drives the playground page in headless Chromium as a person would: a partner asks, the triage card arrives, the owner
-// presses its button, the clock moves forward and the SLA nudge appears. Saves screenshots for the README.
+// presses its button, the clock moves forward and the SLA nudge appears, then to the next Monday 08:00 UTC when the
+// executive's weekly digest arrives. Saves screenshots into <screenshot-dir> (PlaygroundBrowserTests chooses it: an
+// artifacts folder, or docs/images with ENGAGEBOT_UPDATE_SCREENSHOTS=1).
 //   node tests/node/playground-browser.mjs <base-url> <screenshot-dir>
 // Needs Debian's chromium (apt-get install -y chromium); override with CHROMIUM_PATH.
 import { mkdirSync } from "node:fs";
@@ -49,6 +51,24 @@ try {
   await page.click('#dms li[data-conversation="dm-priya.nair"]');
   await page.locator("#messages .message", { hasText: "first response is due" }).waitFor();
   await page.screenshot({ path: join(shots, "playground-sla-nudge.png") });
+
+  // Monday 10:45 New York is 15:45 UTC: six days, then 4 x 4 h and 1 h, is the next Monday 08:45 UTC, within the
+  // digest's missed-run window after 08:00 in the executive's zone (UTC: the sample names none for her).
+  step("the clock moves to the next Monday morning and the executive's weekly digest arrives by direct message");
+  const clockButton = async (minutes, times) => {
+    for (let i = 0; i < times; i++) await page.click(`#clock button[data-minutes="${minutes}"]`);
+  };
+  await clockButton(1440, 6);
+  await clockButton(240, 4);
+  await clockButton(60, 1);
+  await page.selectOption("#as", "elena.ortiz");
+  await page.click('#dms li[data-conversation="dm-elena.ortiz"]');
+  const digest = page.locator("#messages .message", { has: page.locator(".card", { hasText: "Partners needing attention" }) }).last();
+  await digest.waitFor({ timeout: 60_000 });
+  await digest.locator(".card", { hasText: "SLA attainment, last 8 weeks" }).waitFor();
+  await page.setViewportSize({ width: 1280, height: 1900 });
+  await digest.scrollIntoViewIfNeeded();
+  await digest.screenshot({ path: join(shots, "playground-digest.png") });
 
   if (errors.length) throw new Error(`the page reported errors: ${errors.join("; ")}`);
   console.log("ok");

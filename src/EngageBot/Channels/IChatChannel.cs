@@ -8,6 +8,12 @@ public interface IChatChannel
 {
     ChatPlatform Platform { get; }
 
+    /// <summary>
+    /// False while the adapter has no credentials (registered only so stored rows of its platform keep working): a
+    /// feature choosing among a person's platforms (the weekly digest) skips it rather than queue a message that must fail.
+    /// </summary>
+    bool Configured => true;
+
     /// <summary>Performs one delivery. Throws <see cref="DeliveryException"/> classified as retryable or permanent.</summary>
     Task<DeliveryResult> DeliverAsync(DeliveryTarget target, OutboundMessage message, CancellationToken cancellationToken);
 

@@ -47,8 +47,12 @@ public sealed class DigestWorld : IDisposable
     private readonly Func<IRecordStore> _storeFactory;
     private readonly List<ServiceProvider> _instances = [];
 
-    public DigestWorld(DateTimeOffset start, DigestOptions? options = null, Func<IRecordStore>? storeFactory = null)
+    private readonly IReadOnlySet<ChatPlatform> _unconfigured;
+
+    /// <param name="unconfigured">Platforms whose adapter is registered without credentials (as Teams is with no AppId).</param>
+    public DigestWorld(DateTimeOffset start, DigestOptions? options = null, Func<IRecordStore>? storeFactory = null, IReadOnlySet<ChatPlatform>? unconfigured = null)
     {
+        _unconfigured = unconfigured ?? new HashSet<ChatPlatform>();
         Clock = new ManualTimeProvider(start);
         Options = options ?? new DigestOptions();
         Outbox = new TimedOutbox(Clock);
@@ -74,6 +78,8 @@ public sealed class DigestWorld : IDisposable
         services.AddDirectoryServices();
         services.AddSingleton<IOutbox>(Outbox);
         services.AddChatPlatform<EngageBot.Channels.Slack.SlackPlatform>().AddChatPlatform<EngageBot.Channels.Teams.TeamsPlatform>();
+        foreach (var platform in new[] { ChatPlatform.Slack, ChatPlatform.Teams })
+            services.AddSingleton<IChatChannel>(new AdapterStandIn(platform, !_unconfigured.Contains(platform)));
         services.AddSingleton<IInteractionLog, InteractionStore>();
         services.AddDueIndex(Features.Tickets.Storage.TicketDueEntries.Table);
         services.AddSingleton<TicketStore>();
@@ -111,5 +117,15 @@ public sealed class DigestWorld : IDisposable
             lock (_calls) _calls.Add((idempotencyKey, target, message, clock.GetUtcNow()));
             return Task.CompletedTask;
         }
+    }
+
+    /// <summary>An adapter as the digest sees it (configured or not); deliveries go through <see cref="TimedOutbox"/>, never here.</summary>
+    private sealed class AdapterStandIn(ChatPlatform platform, bool configured) : IChatChannel
+    {
+        public ChatPlatform Platform => platform;
+        public bool Configured => configured;
+        public Task<DeliveryResult> DeliverAsync(DeliveryTarget target, OutboundMessage message, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<bool> OpenFormAsync(string triggerId, OutboundMessage form, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public string PacingKey(DeliveryTarget target) => target.UserId ?? "";
     }
 }

@@ -62,6 +62,18 @@ public sealed class WeeklyDigestSweeperTests(AzuriteServer azurite) : IClassFixt
     }
 
     [Fact]
+    public async Task An_executive_on_a_platform_without_credentials_gets_the_digest_on_one_that_can_deliver()
+    {
+        // Erin is on Teams and Slack; with Teams registered but not configured, her digest goes to Slack, not to a send that must fail.
+        using var world = new DigestWorld(new DateTimeOffset(2026, 11, 9, 8, 0, 0, TimeSpan.Zero), unconfigured: new HashSet<ChatPlatform> { ChatPlatform.Teams });
+
+        await world.Sweeper.SweepAsync(CancellationToken.None);
+
+        var sent = Assert.Single(world.Outbox.Calls, c => c.Key.Contains("|erin|", StringComparison.Ordinal));
+        Assert.Equal(DeliveryTarget.Direct(ChatPlatform.Slack, "U-ERIN"), sent.Target);
+    }
+
+    [Fact]
     public async Task The_day_and_time_come_from_configuration()
     {
         using var world = new DigestWorld(new DateTimeOffset(2026, 11, 13, 15, 30, 0, TimeSpan.Zero),

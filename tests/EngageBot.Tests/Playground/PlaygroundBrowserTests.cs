@@ -8,7 +8,8 @@ namespace EngageBot.Tests.Playground;
 
 /// <summary>
 /// The playground in a real browser against the real service on loopback (Kestrel, the page, SSE, the Adaptive Cards
-/// renderer): the screenshots it saves are the ones docs/images keeps for the README.
+/// renderer). It saves screenshots into an artifacts folder beside the test binaries, so a test run leaves the clone
+/// clean; with ENGAGEBOT_UPDATE_SCREENSHOTS=1 it writes them into docs/images, the pictures the README shows.
 /// </summary>
 public sealed class PlaygroundBrowserTests(ITestOutputHelper log)
 {
@@ -32,12 +33,20 @@ public sealed class PlaygroundBrowserTests(ITestOutputHelper log)
         // Monday 09:00 in New York, Northwind's business hours and its owner's working hours, whatever the real date.
         await app.Services.GetRequiredService<PlaygroundTimeControl>().AdvanceToAsync(NextMondayNineInNewYork(DateTimeOffset.UtcNow), CancellationToken.None);
 
-        var (code, output) = await NodeTools.RunNodeAsync("playground-browser.mjs", [url, Path.Combine(RepoPaths.Root, "docs", "images")], timeout: TimeSpan.FromMinutes(3));
+        var shots = ScreenshotFolder();
+        var (code, output) = await NodeTools.RunNodeAsync("playground-browser.mjs", [url, shots], timeout: TimeSpan.FromMinutes(4));
 
+        log.WriteLine($"screenshots: {shots}");
         log.WriteLine(output);
         Assert.True(code == 0, output);
         await app.StopAsync();
     }
+
+    private const string UpdateScreenshots = "ENGAGEBOT_UPDATE_SCREENSHOTS";
+
+    private static string ScreenshotFolder() => Environment.GetEnvironmentVariable(UpdateScreenshots) == "1"
+        ? Path.Combine(RepoPaths.Root, "docs", "images")
+        : Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
 
     private static DateTimeOffset NextMondayNineInNewYork(DateTimeOffset now)
     {

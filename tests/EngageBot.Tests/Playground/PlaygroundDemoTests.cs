@@ -20,7 +20,9 @@ public sealed class PlaygroundDemoTests
         {
             "logged this as ticket", "updated) Northwind Cloud Partners: ticket", "you rated the answer 4/5", "Check-in for Northwind", "churn risk",
             "first response is due", "SLA was breached", "Escalation:", "Sorry for the wait", "need you today", "Lena Vogel is looking into this",
+            "[DM elena.ortiz] EngageBot: Partner digest, week", "Partners needing attention",
         }, expected => Assert.Contains(expected, transcript));
+        Assert.DoesNotContain("[pending]", transcript);
     }
 
     [Fact]

@@ -21,6 +21,8 @@ public sealed class TeamsChatChannel(
 {
     public ChatPlatform Platform => ChatPlatform.Teams;
 
+    public bool Configured => options.Value.Enabled;
+
     public async Task<DeliveryResult> DeliverAsync(DeliveryTarget target, OutboundMessage message, CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled)

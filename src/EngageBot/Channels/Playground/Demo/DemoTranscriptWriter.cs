@@ -25,6 +25,35 @@ public sealed class DemoTranscriptWriter(PlaygroundTranscript transcript, TextWr
 
     private readonly HashSet<(string, DateTimeOffset)> _edits = [];
 
+    /// <summary>
+    /// A card's content as the reader sees it, for cards worth reading in full (the weekly digest): text blocks, facts as
+    /// "title: value", each row of columns on one line; charts by title only (the page shows their tables).
+    /// </summary>
+    public void Card(PlaygroundMessage m)
+    {
+        foreach (var line in CardLines(m.Card?["body"] as JsonArray))
+            output.WriteLine($"      {line}");
+    }
+
+    private static IEnumerable<string> CardLines(JsonArray? items)
+    {
+        foreach (var item in (items ?? []).OfType<JsonNode>().Where(i => !CardElements.IsHidden(i)))
+        {
+            var type = CardElements.Type(item);
+            if (type == "Container")
+                foreach (var line in CardLines(item["items"] as JsonArray)) yield return line;
+            else if (type == "ColumnSet")
+                yield return string.Join(" · ", (item["columns"] as JsonArray ?? []).OfType<JsonNode>()
+                    .Select(c => string.Join(" ", CardLines(c["items"] as JsonArray))).Where(c => c.Length > 0));
+            else if (type == "FactSet")
+                foreach (var (title, value) in CardElements.Facts(item)) yield return $"  {title}: {value}";
+            else if (type.StartsWith("Chart.", StringComparison.Ordinal))
+                yield return $"[chart] {CardElements.String(item, "title")}";
+            else if (type == "TextBlock" && CardElements.String(item, "text") is { Length: > 0 } text)
+                yield return text.ReplaceLineEndings(" ");
+        }
+    }
+
     private string Line(PlaygroundMessage m)
     {
         var thread = m.ThreadId is null ? "" : "  ↳";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace EngageBot.Channels.Playground.Demo;
@@ -6,12 +7,13 @@ namespace EngageBot.Channels.Playground.Demo;
 /// The scripted week on the sample directory, from a Monday 09:00 in New York (Northwind's zone and its owner Priya's).
 /// Each step acts as a person through the playground and prints what the service did in response.
 /// </summary>
-internal sealed class DemoWeek(DemoPlayer play, DemoTranscriptWriter say, TimeZoneInfo zone)
+internal sealed class DemoWeek(DemoPlayer play, DemoTranscriptWriter say, TimeZoneInfo zone, Func<DateOnly, (DateTimeOffset At, TimeZoneInfo Zone)> digestSendTime)
 {
     private const string Kenji = "contact.northwind";
     private const string Mia = "contact.tulip-systems";
     private const string Priya = "priya.nair";
     private const string Lena = "lena.vogel";
+    private const string Elena = "elena.ortiz";
     private static readonly string Northwind = PlaygroundWorld.SharedChannel("northwind");
     private static readonly string Tulip = PlaygroundWorld.SharedChannel("tulip-systems");
 
@@ -70,8 +72,14 @@ internal sealed class DemoWeek(DemoPlayer play, DemoTranscriptWriter say, TimeZo
         await play.AdvanceAsync(TimeSpan.FromMinutes(20));
         await play.PressAsync(Lena, risk, "Acknowledge");
 
-        say.Heading(At(monday.AddDays(4), 16, 0), "the weekly executive digest");
-        say.Note("[pending] The weekly executive digest reached main at this session's deadline; this step is not scripted yet (docs/playground.md).");
+        // The weekly job's own path: the clock jumps to the executive's send time and the scheduled sweeps run, as the
+        // page's clock control makes them; the digest covers the week just played.
+        var (digestAt, elenaZone) = digestSendTime(monday.AddDays(7));
+        say.Heading(digestAt, $"the weekly executive digest of the week just played: {TimeZoneInfo.ConvertTime(digestAt, elenaZone).ToString("dddd HH:mm", CultureInfo.InvariantCulture)} on "
+            + $"the executive's clock ({elenaZone.Id}); the jump also runs the week's overdue escalations");
+        await play.AdvanceToAsync(digestAt);
+        var digest = play.Latest(m => m.ChannelId == PlaygroundWorld.DirectChannel(Elena) && m.Card is not null, "the weekly digest to Elena");
+        say.Card(digest);
     }
 
     private static bool HasVerb(PlaygroundMessage m, string verb) =>

@@ -1,4 +1,8 @@
 using EngageBot.Channels.Inbox;
+using EngageBot.Features.Digests;
+using EngageBot.Features.Directory;
+using EngageBot.Scheduling.Calendars;
+using Microsoft.Extensions.Options;
 using EngageBot.Features.Directory.Import;
 using EngageBot.Hosting;
 
@@ -25,6 +29,8 @@ public static class PlaygroundDemo
             "--EngageBot:Storage:Provider=Sqlite", $"--EngageBot:Storage:DataDirectory={data}", "--EngageBot:Playground:Enabled=true",
             // Every resolved ticket asks for a rating in the demo, so the transcript shows it (a deployment samples).
             "--EngageBot:Feedback:RatingSampleRate=1",
+            // The sample's executive sponsors Northwind and Kookaburra; the demo's churn risk is Tulip's, so she sees every partner.
+            "--EngageBot:Digest:ExecutiveScope=All",
         ]).ToArray();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs, ContentRootPath = AppContext.BaseDirectory });
         // The transcript is the output; only errors interrupt it (e.g. the sample's Slack channels have no Slack to go to).
@@ -46,7 +52,8 @@ public static class PlaygroundDemo
         var writer = new DemoTranscriptWriter(app.Services.GetRequiredService<PlaygroundTranscript>(), output, zone);
         var player = new DemoPlayer(app.Services.GetRequiredService<PlaygroundIntake>(), app.Services.GetRequiredService<PlaygroundTimeControl>(),
             app.Services.GetRequiredService<PlaygroundTranscript>(), app.Services.GetRequiredService<InboxStore>(), writer);
-        await new DemoWeek(player, writer, zone).PlayAsync();
+        var digestAt = await DigestSendTimeAsync(app.Services, "elena.ortiz");
+        await new DemoWeek(player, writer, zone, digestAt).PlayAsync();
 
         if (!serve)
         {
@@ -57,6 +64,21 @@ public static class PlaygroundDemo
         await output.WriteLineAsync($"\nLook around: {url}/playground (Ctrl+C stops the demo).");
         await app.WaitForShutdownAsync();
         return 0;
+    }
+
+    /// <summary>When the weekly digest job sends to <paramref name="executiveId"/> in the week starting on a date: their configured weekday and time in their zone, and that zone.</summary>
+    private static async Task<Func<DateOnly, (DateTimeOffset, TimeZoneInfo)>> DigestSendTimeAsync(IServiceProvider services, string executiveId)
+    {
+        var options = services.GetRequiredService<IOptions<DigestOptions>>().Value;
+        var executive = await services.GetRequiredService<IPartnerDirectory>().GetPersonAsync(executiveId)
+            ?? throw new InvalidOperationException($"The sample directory has no {executiveId}.");
+        var zone = DigestScope.ZoneOf(executive, options);
+        return weekStart =>
+        {
+            var day = weekStart;
+            while (day.DayOfWeek != options.Day) day = day.AddDays(1);
+            return (ZoneTimes.ToInstant(zone, day.ToDateTime(TimeOnly.FromTimeSpan(options.Time))), zone);
+        };
     }
 
     /// <summary>The demo's own directory, emptied: only one the demo made (marked) or an empty one, never someone's store.</summary>

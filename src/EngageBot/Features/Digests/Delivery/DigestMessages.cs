@@ -36,13 +36,17 @@ public sealed class DigestMessages(IPartnerDirectory directory, DigestBuilder bu
     }
 
     /// <summary>
-    /// Where a person's digest goes: a platform that draws the card's charts (Teams) when they are on one, else the first
-    /// platform they are on (Slack gets the card's tables and the pictures); null when they are on none.
+    /// Where a person's digest goes: among the platforms that can deliver (<paramref name="delivers"/>; every one when
+    /// null), one that draws the card's charts (Teams) when they are on one, else the first they are on (Slack gets the
+    /// card's tables and the pictures, the playground the tables); null when they are on none.
     /// </summary>
-    public DeliveryTarget? TargetFor(Person person) =>
-        (person.Identities.FirstOrDefault(i => platforms.Describe(i.Platform).RendersCardCharts) ?? person.Identities.FirstOrDefault()) is { } id
+    public DeliveryTarget? TargetFor(Person person, Func<ChatPlatform, bool>? delivers = null)
+    {
+        var reachable = person.Identities.Where(i => delivers?.Invoke(i.Platform) ?? true).ToList();
+        return (reachable.FirstOrDefault(i => platforms.Describe(i.Platform).RendersCardCharts) ?? reachable.FirstOrDefault()) is { } id
             ? DeliveryTarget.Direct(id.Platform, id.UserId)
             : null;
+    }
 
     /// <summary>The notification text (and what shows where cards do not).</summary>
     public static string Summary(Digest d) =>

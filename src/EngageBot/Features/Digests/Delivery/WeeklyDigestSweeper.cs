@@ -17,6 +17,7 @@ public sealed class WeeklyDigestSweeper(
     IPartnerDirectory directory,
     DigestMessages messages,
     IOutbox outbox,
+    IEnumerable<IChatChannel> channels,
     [FromKeyedServices(DigestClaims.Table)] ClaimLedger claims,
     IOptions<DigestOptions> options,
     TimeProvider time,
@@ -24,6 +25,9 @@ public sealed class WeeklyDigestSweeper(
 {
     // (person, week) this instance has seen claimed and enqueued: later sweeps in the window skip the ledger read.
     private readonly ConcurrentDictionary<(string, IsoWeek), bool> _done = new();
+
+    // A platform without credentials (Teams unset in the playground, say) cannot deliver: the digest goes where the person is reachable.
+    private readonly HashSet<ChatPlatform> _delivering = channels.Where(c => c.Configured).Select(c => c.Platform).ToHashSet();
 
     public async Task<int> SweepAsync(CancellationToken ct)
     {
@@ -54,9 +58,9 @@ public sealed class WeeklyDigestSweeper(
 
     private async Task<bool> SendAsync(Person person, IsoWeek week, DateTimeOffset sendAt, DateTimeOffset now, CancellationToken ct)
     {
-        if (messages.TargetFor(person) is not { } target)
+        if (messages.TargetFor(person, _delivering.Contains) is not { } target)
         {
-            log.LogWarning("Executive {PersonId} has neither a Teams nor a Slack id: no weekly digest", person.Id);
+            log.LogWarning("Executive {PersonId} is on no configured chat platform: no weekly digest", person.Id);
             _done[(person.Id, week)] = true;
             return false;
         }
