@@ -14,5 +14,6 @@ public static class BenchmarkCatalog
         ["churn-model"] = new ChurnModelBenchmark(),
         ["sla-sweep"] = new Tickets.SlaSweepBenchmark(),
         ["checkin-sweep"] = new CheckIns.CheckInSweepBenchmark(),
+        ["digest"] = new Digests.DigestBenchmark(),
     };
 }

@@ -55,7 +55,7 @@ public static class EngageBotProcess
             return first == seen.Task ? output.ToString() : throw new InvalidOperationException($"'{ready}' never appeared:\n{output}");
     }
 
-    private static ProcessStartInfo StartInfo(IEnumerable<string> dotnetArgs, Dictionary<string, string> environment, string workingDirectory)
+    internal static ProcessStartInfo StartInfo(IEnumerable<string> dotnetArgs, Dictionary<string, string> environment, string workingDirectory)
     {
         var psi = new ProcessStartInfo("dotnet")
         {

@@ -17,13 +17,14 @@ public static class BotCommands
     public const string Concern = "concern";
     public const string Link = "link";
     public const string Feedback = "feedback";
+    public const string Digest = "digest";
     public const string Help = "help";
 
     /// <summary>The Slack slash command that carries the word as its first argument.</summary>
     public const string SlashCommand = "/engagebot";
 
     public static IReadOnlySet<string> All { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        { Tickets, Ticket, Resolve, Waiting, Urgent, Assign, Close, Concern, Link, Feedback, Help };
+        { Tickets, Ticket, Resolve, Waiting, Urgent, Assign, Close, Concern, Link, Feedback, Digest, Help };
 
     /// <summary>"/engagebot tickets acme" (Slack) and "tickets acme" (Teams, shortcuts) both read as ("tickets", "acme").</summary>
     public static (string Word, string Arguments) Read(CommandInvoked command)

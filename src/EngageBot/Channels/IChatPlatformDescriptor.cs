@@ -17,6 +17,12 @@ public interface IChatPlatformDescriptor
     /// <summary>True where a refused form submission can show its reason only on a field (Slack modals).</summary>
     bool FormErrorsOnFieldsOnly { get; }
 
+    /// <summary>
+    /// True where Adaptive Card chart elements (Chart.Line, Chart.Donut, …) render natively (Teams); elsewhere charts
+    /// arrive as fallback tables or pictures. The digest prefers such a platform for people reachable on several.
+    /// </summary>
+    bool RendersCardCharts => false;
+
     /// <summary>A link that opens a thread (or a message) in the platform's client.</summary>
     string ThreadLink(ConversationRef channel, string rootMessageId);
 

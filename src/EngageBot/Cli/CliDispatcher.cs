@@ -31,6 +31,8 @@ public static class CliDispatcher
         await writer.WriteLineAsync("usage:");
         if (commands.Count > 1)
             await writer.WriteLineAsync("  engagebot [serve]                runs the service");
+        if (commands.Count > 1)
+            await writer.WriteLineAsync("  engagebot demo [--no-serve] [--data DIR]   a scripted week in the browser playground on a fresh store (docs/playground.md)");
         foreach (var c in commands.OrderBy(c => c.Verb, StringComparer.Ordinal))
             await writer.WriteLineAsync($"  engagebot {c.Verb} {c.Usage}");
         if (commands.Count > 1)

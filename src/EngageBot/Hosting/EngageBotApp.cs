@@ -10,6 +10,8 @@ public static class EngageBotApp
     {
         if (args is [HealthProbe.Verb, ..])
             return await HealthProbe.RunAsync(args);
+        if (args is [Channels.Playground.Demo.PlaygroundDemo.Verb, ..] && !args.Any(a => a is "--help" or "-h"))
+            return await RunDemoAsync(args);
         var invocation = CliInvocation.Parse(args);
         try
         {
@@ -30,6 +32,19 @@ public static class EngageBotApp
         catch (Exception e) when (ConfigurationError.Describe(e) is { } message)
         {
             // A missing or bad setting stops start-up with one line naming the key.
+            Console.Error.WriteLine($"engagebot: configuration error: {message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunDemoAsync(string[] args)
+    {
+        try
+        {
+            return await Channels.Playground.Demo.PlaygroundDemo.RunAsync(args[1..], Console.Out, Console.Error);
+        }
+        catch (Exception e) when (ConfigurationError.Describe(e) is { } message)
+        {
             Console.Error.WriteLine($"engagebot: configuration error: {message}");
             return 2;
         }

@@ -1,9 +1,11 @@
 using EngageBot.Ai;
 using EngageBot.Cards;
 using EngageBot.Channels;
+using EngageBot.Channels.Playground;
 using EngageBot.Channels.Slack;
 using EngageBot.Channels.Teams;
 using EngageBot.Features.CheckIns;
+using EngageBot.Features.Digests;
 using EngageBot.Features.ChurnRisk;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Feedback;
@@ -32,11 +34,13 @@ public static class EngageBotModules
         builder.AddChannels();
         builder.AddSlack();
         builder.AddTeams();
+        builder.AddPlayground();
         builder.AddCards();
         builder.AddChurnRisk();
         builder.AddTickets();
         builder.AddFeedback();
         builder.AddCheckIns();
+        builder.AddDigests();
         builder.AddNudges();
         builder.AddHelp();
         builder.AddHealth();
@@ -49,6 +53,7 @@ public static class EngageBotModules
         app.MapHealth();
         app.MapSlack();
         app.MapTeams();
+        app.MapPlayground();
         return app;
     }
 }

@@ -24,6 +24,7 @@ public static class SchedulingModule
             }
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        builder.Services.AddSingleton<ScheduledJobTrigger>();
         return builder;
     }
 

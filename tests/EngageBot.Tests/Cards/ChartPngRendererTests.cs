@@ -50,6 +50,19 @@ public sealed class ChartPngRendererTests
     }
 
     [Fact]
+    public void A_week_with_nothing_measured_is_a_gap_in_the_line_and_a_dash_in_words_not_a_zero()
+    {
+        ChartSpec Sla(double week2) => new("sla", ChartKind.Line, "SLA", ["W1", "W2", "W3"], [new("First response", [0.9, week2, 0.95])], "P0");
+
+        var gap = _renderer.RenderPng(Sla(double.NaN));
+
+        Assert.Equal((800, 400), PngSize(gap));
+        Assert.NotEqual(gap, _renderer.RenderPng(Sla(0)));
+        Assert.Equal("SLA. First response: W1 90%, W2 –, W3 95%.", ChartAltText.Describe(Sla(double.NaN), 2000));
+        Assert.Equal((800, 400), PngSize(_renderer.RenderPng(Sla(double.NaN) with { Kind = ChartKind.VerticalBar })));
+    }
+
+    [Fact]
     public void Another_size_is_honoured()
     {
         Assert.Equal((1200, 600), PngSize(new ChartPngRenderer(1200, 600).RenderPng(ChartSamples.TicketBars())));

@@ -44,6 +44,8 @@ public sealed class CheckInDirectoryTests
     [InlineData("    check_in: { cadence: weekly, day: 15 }", "17:39: partner 'acme' check_in: 'day' '15' is not a weekday (e.g. tuesday)")]
     [InlineData("    check_in: { cadence: monthly, day: 32 }", "17:40: partner 'acme' check_in: 'day' '32' is not a weekday (e.g. tuesday) or a day of the month (1-31)")]
     [InlineData("    check_in: { cron: \"0 0 25 * * ?\" }", "17:23: partner 'acme' check_in: 'cron' '0 0 25 * * ?' is not a cron expression (seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 10 ? * TUE\")")]
+    [InlineData("    check_in: { cron: \"30 0 10 ? * TUE\" }", "17:23: partner 'acme' check_in: 'cron' '30 0 10 ? * TUE' must fire on the minute: its seconds field must be 0 (e.g. \"0 0 10 ? * TUE\")")]
+    [InlineData("    check_in: { cron: \"0/15 * * * * ?\" }", "17:23: partner 'acme' check_in: 'cron' '0/15 * * * * ?' must fire on the minute: its seconds field must be 0 (e.g. \"0 0 10 ? * TUE\")")]
     [InlineData("    check_in: { cron: \"0 0 10 ? * TUE\", time: \"10:00\" }", "17:23: partner 'acme' check_in: 'cron' replaces 'cadence', 'day' and 'time'; give one or the other")]
     [InlineData("    check_in: { cadence: weekly, at: \"10:00\" }", "17:34: partner 'acme' check_in: unknown field 'at' (expected one of: cadence, day, time, cron)")]
     public void Bad_check_in_input_is_rejected_with_its_line_and_column(string line, string expected)

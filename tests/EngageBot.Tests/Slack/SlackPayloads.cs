@@ -28,11 +28,12 @@ public static class SlackPayloads
         ["event_context"] = "4-eyJldCI6Im1lc3NhZ2UiLCJ0aWQiOiJUMDAwMDAwMDAiLCJhaWQiOiJBMDAwMDAwMDAiLCJjaWQiOiJDMDAwMDAwMDAifQ",
     }.ToJsonString();
 
-    public static JsonObject Message(string ts, string text, string user = PartnerUser, string? team = PartnerTeam, string? threadTs = null) => Drop(new JsonObject
+    public static JsonObject Message(string ts, string text, string user = PartnerUser, string? team = PartnerTeam, string? threadTs = null,
+        string channel = Channel) => Drop(new JsonObject
     {
         ["type"] = "message",
         ["client_msg_id"] = Guid.NewGuid().ToString(),
-        ["channel"] = Channel,
+        ["channel"] = channel,
         ["user"] = user,
         ["text"] = text,
         ["ts"] = ts,

@@ -11,10 +11,18 @@ internal static class ChartDrawing
         var xs = Enumerable.Range(0, data.Labels.Count).Select(i => (double)i).ToArray();
         for (var s = 0; s < data.Series.Count; s++)
         {
-            var line = plot.Add.Scatter(xs, data.Series[s].Values.ToArray(), ChartPngRenderer.Palette[s % ChartPngRenderer.Palette.Length]);
-            line.LineWidth = 3;
-            line.MarkerSize = 8;
-            line.LegendText = data.Series[s].Name;
+            // One scatter per run of measured values, so an unmeasured week is a gap rather than a fall to zero.
+            var values = data.Series[s].Values;
+            var named = false;
+            foreach (var (start, length) in MeasuredRuns(values))
+            {
+                var line = plot.Add.Scatter(xs[start..(start + length)], values.Skip(start).Take(length).ToArray(),
+                    ChartPngRenderer.Palette[s % ChartPngRenderer.Palette.Length]);
+                line.LineWidth = 3;
+                line.MarkerSize = 8;
+                if (!named) line.LegendText = data.Series[s].Name;
+                named = true;
+            }
         }
         CategoryTicks(plot.Axes.Bottom, data.Labels);
         ValueTicks(plot.Axes.Left, data);
@@ -35,6 +43,8 @@ internal static class ChartDrawing
                 // Horizontal bars read top-down like the labels: the first label gets the highest position.
                 var group = horizontal ? data.Labels.Count - 1 - i : i;
                 var value = data.Series[s].Values[i];
+                if (!double.IsFinite(value))
+                    continue;
                 bars.Add(new Bar
                 {
                     Position = group - 0.4 + width * (horizontal ? perGroup - 1 - s : s) + width / 2,
@@ -74,7 +84,7 @@ internal static class ChartDrawing
         var slices = new List<PieSlice>();
         for (var i = 0; i < data.Labels.Count; i++)
         {
-            if (values[i] <= 0)
+            if (!(values[i] > 0))
                 continue;
             slices.Add(new PieSlice
             {
@@ -132,7 +142,20 @@ internal static class ChartDrawing
         axis.TickGenerator = new NumericAutomatic { LabelFormatter = data.Format, IntegerTicksOnly = IsWholeNumbers(data) };
 
     private static bool IsWholeNumbers(ChartData data) =>
-        data.Series.All(s => s.Values.All(v => v == Math.Floor(v))) && !(data.Spec.ValueFormat?.StartsWith('P') ?? false);
+        data.Series.All(s => s.Values.Where(double.IsFinite).All(v => v == Math.Floor(v))) && !(data.Spec.ValueFormat?.StartsWith('P') ?? false);
+
+    private static IEnumerable<(int Start, int Length)> MeasuredRuns(IReadOnlyList<double> values)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (!double.IsFinite(values[i]))
+                continue;
+            var start = i;
+            while (i + 1 < values.Count && double.IsFinite(values[i + 1]))
+                i++;
+            yield return (start, i - start + 1);
+        }
+    }
 
     /// <summary>Below the plot, in a row: inside it, a legend hides the lines it names.</summary>
     private static void Legend(Plot plot, ChartData data)

@@ -13,9 +13,11 @@ public static class ChartValueFormat
 
     private const string Default = "#,0.##";
 
-    /// <summary>The value in <paramref name="format"/>; the default format when it is missing or not a numeric format.</summary>
+    /// <summary>The value in <paramref name="format"/>; the default format when it is missing or not a numeric format; "–" for NaN.</summary>
     public static string Format(double value, string? format)
     {
+        if (!double.IsFinite(value))
+            return "–"; // nothing measured, as the card's fallback tables write it
         try
         {
             return value.ToString(string.IsNullOrWhiteSpace(format) ? Default : format, Numbers);

@@ -48,6 +48,8 @@ public static class ChatEventJson
             TypeInfoResolver = resolver,
             AllowOutOfOrderMetadataProperties = true,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            // Outbound chart values may be NaN ("nothing to measure that week"): stored as "NaN", never a failed enqueue.
+            NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         };
         options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly();

@@ -11,6 +11,8 @@ public sealed class TeamsPlatform : IChatPlatformDescriptor
 
     public bool FormErrorsOnFieldsOnly => false;
 
+    public bool RendersCardCharts => true;
+
     public string ThreadLink(ConversationRef channel, string rootMessageId) =>
         $"https://teams.microsoft.com/l/message/{Uri.EscapeDataString(channel.ChannelId)}/{Uri.EscapeDataString(rootMessageId)}";
 

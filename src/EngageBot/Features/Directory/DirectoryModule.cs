@@ -18,11 +18,7 @@ public static class DirectoryModule
         var services = builder.Services;
         services.AddValidatedOptions<DirectoryOptions>(DirectoryOptions.Section);
         services.AddChatPlatforms();
-        services.AddSingleton<DirectoryStore>();
-        services.AddSingleton<DirectoryReader>();
-        services.AddSingleton<IDirectoryLookup>(sp => sp.GetRequiredService<DirectoryReader>());
-        services.AddSingleton<IPartnerDirectory>(sp => sp.GetRequiredService<DirectoryReader>());
-        services.AddSingleton<DirectoryImporter>();
+        services.AddDirectoryServices();
         // Registered before ChurnRisk's empty fallback (TryAdd), so classify and detection match the directory's customers.
         services.AddSingleton<ICustomerNameSource, DirectoryCustomerNames>();
         services.AddSingleton<IChatEventHandler, ChannelLinkPromptHandler>();
@@ -34,5 +30,17 @@ public static class DirectoryModule
         services.AddCliCommand<PartnersListCommand>();
         services.AddCliCommand<PartnersShowCommand>();
         return builder;
+    }
+
+    /// <summary>The directory's store, cached reader (as IPartnerDirectory and IDirectoryLookup) and importer, without hosting
+    /// (tests and benchmarks compose them over their own store). Needs IRecordStore, TimeProvider and DirectoryOptions.</summary>
+    public static IServiceCollection AddDirectoryServices(this IServiceCollection services)
+    {
+        services.AddSingleton<DirectoryStore>();
+        services.AddSingleton<DirectoryReader>();
+        services.AddSingleton<IDirectoryLookup>(sp => sp.GetRequiredService<DirectoryReader>());
+        services.AddSingleton<IPartnerDirectory>(sp => sp.GetRequiredService<DirectoryReader>());
+        services.AddSingleton<DirectoryImporter>();
+        return services;
     }
 }

@@ -22,6 +22,7 @@ public sealed class HelpCommandHandler(IOutbox outbox, ChatPlatforms platforms) 
         (BotCommands.Close, "close ID: close a ticket", false),
         (BotCommands.Link, "link: link this channel to a partner", false),
         (BotCommands.Feedback, "feedback [TEXT]: log partner feedback from this channel (also “Log as partner feedback” on a message)", false),
+        (BotCommands.Digest, "digest [WEEK]: your partners' weekly digest by direct message (e.g. digest 2026-W47; default last week)", false),
         (BotCommands.Help, "help: this list", true),
     ];
 

@@ -31,6 +31,6 @@ public sealed class ManagerNudgeCard(CardLibrary cards)
         var reasons = new JsonArray();
         foreach (var r in line.Reasons)
             reasons.Add(new JsonObject { ["kind"] = r.Kind.ToString(), ["text"] = r.Text, ["linkText"] = r.LinkText, ["url"] = r.Url });
-        return new JsonObject { ["id"] = line.PartnerId, ["name"] = line.PartnerName, ["url"] = line.ChannelUrl ?? "", ["reasons"] = reasons };
+        return new JsonObject { ["id"] = line.PartnerId, ["name"] = line.PartnerName, ["url"] = line.ChannelUrl ?? "", ["health"] = line.Health ?? "", ["reasons"] = reasons };
     }
 }

@@ -1,11 +1,14 @@
 using EngageBot.Channels;
+using EngageBot.Features.Digests.Health;
 using EngageBot.Features.Directory;
 using EngageBot.Features.Directory.Model;
 
 namespace EngageBot.Features.Nudges;
 
-/// <summary>An owner's nudge for a day: each of their partners that needs them, with reasons, in partner-name order.</summary>
-public sealed class ManagerNudgeComposer(PartnerNudgeFinder finder)
+/// <summary>
+/// An owner's nudge for a day: each of their partners that needs them, with reasons and health score, in partner-name order.
+/// </summary>
+public sealed class ManagerNudgeComposer(PartnerNudgeFinder finder, PartnerHealthService? health = null)
 {
     public async Task<ManagerNudge> ComposeAsync(Person owner, IReadOnlyList<Partner> partners, DateOnly day, DirectorySnapshot snapshot, DateTimeOffset now,
         CancellationToken ct)
@@ -13,6 +16,12 @@ public sealed class ManagerNudgeComposer(PartnerNudgeFinder finder)
         var lines = new List<(Partner Partner, PartnerNudgeLine Line)>();
         foreach (var partner in partners)
             if (await finder.FindAsync(partner, snapshot, now, ct) is { } line) lines.Add((partner, line));
+        if (health is not null && lines.Count > 0)
+        {
+            var scores = (await health.ForAsync(lines.Select(l => l.Partner.Id).ToList(), ct)).ToDictionary(h => h.PartnerId);
+            lines = lines.Select(l => scores.TryGetValue(l.Partner.Id, out var h)
+                ? (l.Partner, l.Line with { Health = $"health {h.Score}/100: {h.Reason}" }) : l).ToList();
+        }
         return new ManagerNudge(owner, day, lines.OrderBy(l => l.Line.PartnerName, StringComparer.OrdinalIgnoreCase).Select(l => l.Line).ToList(),
             MostUsedPlatform(lines.Select(l => l.Partner), snapshot));
     }

@@ -31,6 +31,10 @@ public sealed class ChurnRisk
     public int Level { get; set; }
     public DateTimeOffset? AckDeadline { get; set; }
     public string? AcknowledgedBy { get; set; }
+    /// <summary>When the current owner acknowledged it (null while unacknowledged); digests read the state at a past instant from it.</summary>
+    public DateTimeOffset? AcknowledgedAt { get; set; }
+    /// <summary>When it was resolved (null while not; risks stored before this field existed have none).</summary>
+    public DateTimeOffset? ResolvedAt { get; set; }
     public int AuditCount { get; set; }
 
     /// <summary>Which open-risk slot this risk occupies: the customer's (case-insensitive) or the partner's own.</summary>
@@ -67,6 +71,7 @@ public sealed class ChurnRisk
         if (Status != RiskStatus.Open) return false;
         Status = RiskStatus.Acknowledged;
         AcknowledgedBy = personId;
+        AcknowledgedAt = now;
         AckDeadline = null;
         Audit(now, "acknowledged", personId);
         return true;
@@ -77,6 +82,7 @@ public sealed class ChurnRisk
         if (Status == RiskStatus.Resolved) return false;
         Status = RiskStatus.Resolved;
         Outcome = outcome;
+        ResolvedAt = now;
         AckDeadline = null;
         Audit(now, "resolved", personId, string.IsNullOrWhiteSpace(note) ? outcome.Text() : $"{outcome.Text()}: {note.Trim()}");
         return true;
@@ -90,6 +96,7 @@ public sealed class ChurnRisk
         OwnerId = newOwnerId;
         Status = RiskStatus.Open;
         AcknowledgedBy = null;
+        AcknowledgedAt = null;
         Cycle++;
         Level = 0;
         AckDeadline = deadline;

@@ -13,6 +13,8 @@ namespace EngageBot.Features.ChurnRisk.Escalation;
 //   ChurnRisksOpen  PK = partner id, RK = subject ("customer|{name, lower case}" or "partner"); properties RiskId.
 //                   The risk new signals about that subject may join (the join window and status are checked against
 //                   the risk itself). Claimed with insert-if-absent / ETag replace, so concurrent signals open one risk.
+//   ChurnRisksByPartner PK = partner id, RK "{opened UTC ticks:D19}|{risk id}": every risk of a partner in opening order,
+//                   resolved ones included (written once, before the risk row). Serves "a partner's risks" (digests, health).
 //   ChurnRiskDue    the due index by ack deadline (a shared DueIndex, see RiskDueEntry), written before the risk row whenever the
 //                   risk's next escalation step changes, so a crash leaves a stale entry, never a missing one.
 public sealed class ChurnRiskStore(IRecordStore store, [FromKeyedServices(RiskDueEntry.Table)] DueIndex dueIndex)
@@ -24,6 +26,7 @@ public sealed class ChurnRiskStore(IRecordStore store, [FromKeyedServices(RiskDu
 
     private readonly IRecordTable _risks = store.Table("ChurnRisks");
     private readonly IRecordTable _open = store.Table("ChurnRisksOpen");
+    private readonly IRecordTable _byPartner = store.Table("ChurnRisksByPartner");
 
     public async Task<ChurnRisk?> GetAsync(string riskId, CancellationToken ct = default) =>
         await _risks.GetAsync(riskId, RiskRow, ct) is { } record ? FromRecord(record) : null;
@@ -50,6 +53,7 @@ public sealed class ChurnRiskStore(IRecordStore store, [FromKeyedServices(RiskDu
         if (await GetAsync(risk.Id, ct) is null)
         {
             if (RiskDueEntry.For(risk) is { } due) await dueIndex.AddAsync(due.ToDue(), ct);
+            await _byPartner.UpsertAsync(new StorageRecord(TicketKeys.Escape(risk.PartnerId), TicketKeys.OpenedRow(risk.OpenedAt, risk.Id)), ct);
             await CommitAsync(risk, RecordOperation.Insert(ToRecord(risk)), ct);
         }
     }
@@ -74,6 +78,20 @@ public sealed class ChurnRiskStore(IRecordStore store, [FromKeyedServices(RiskDu
     {
         await foreach (var record in _risks.QueryAsync(new RecordQuery { RowKeyFrom = RiskRow, RowKeyBefore = RiskRow + '\uffff' }, ct))
             yield return FromRecord(record);
+    }
+
+    /// <summary>
+    /// The partner's risks opened before <paramref name="until"/>, oldest first, resolved ones included: one index range,
+    /// then a point read of each risk. Risks are few per partner, so the whole history is read.
+    /// </summary>
+    public async IAsyncEnumerable<ChurnRisk> ListByPartnerAsync(string partnerId, DateTimeOffset until, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var range = new RecordQuery { PartitionKey = TicketKeys.Escape(partnerId), RowKeyBefore = TicketKeys.OpenedRow(until, "") };
+        await foreach (var row in _byPartner.QueryAsync(range, ct))
+        {
+            if (await GetAsync(row.RowKey[(row.RowKey.IndexOf('|', StringComparison.Ordinal) + 1)..], ct) is { } risk)
+                yield return risk;
+        }
     }
 
     private static ChurnRisk FromRecord(StorageRecord record)

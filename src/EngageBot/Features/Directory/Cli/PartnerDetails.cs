@@ -12,7 +12,8 @@ internal sealed record PartnerDetails(
     IReadOnlyList<Customer> Customers,
     SlaPolicy? SlaPolicy,
     BusinessCalendar Calendar,
-    IReadOnlyList<ChannelLink> ChatLinks)
+    IReadOnlyList<ChannelLink> ChatLinks,
+    Digests.Health.PartnerHealth? Health = null)
 {
     public static PartnerDetails? Of(DirectorySnapshot snapshot, string partnerId) =>
         snapshot.Partner(partnerId) is not { } p ? null : new PartnerDetails(
@@ -60,6 +61,12 @@ internal sealed record PartnerDetails(
         var c = Calendar;
         yield return $"  calendar:          {(c.IsDefault ? "default" : c.Id)}: {c.TimeZone}, {string.Join(" ", c.WorkingDays.Select(d => d.ToString()[..3]))} {c.Hours}"
             + (c.Holidays.Count > 0 ? $", {c.Holidays.Count} holidays" : "");
+        if (Health is { } h)
+        {
+            yield return $"  health:            {h.Score}/100, {h.Reason} (docs/health-score.md)";
+            foreach (var component in h.Components)
+                yield return $"    {component.Name + ":",-17}{component.Score,3} × {component.Weight}%  {component.Detail}";
+        }
     }
 
     private static string Describe(Person? person) =>

@@ -23,6 +23,10 @@ internal static class CheckInReader
                 map.Context.Error(cronAt, $"{map.What}: 'cron' replaces 'cadence', 'day' and 'time'; give one or the other");
             if (!Quartz.CronExpression.TryParse(cron, out _))
                 map.Context.Error(cronAt, $"{map.What}: 'cron' '{cron}' is not a cron expression (seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 10 ? * TUE\")");
+            // Check-ins are claimed and named per minute (slot "yyyy-MM-ddTHH:mm"): a slot at another second would never
+            // match its own claim key, and the partner's check-ins would silently stop.
+            else if (cron.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0] != "0")
+                map.Context.Error(cronAt, $"{map.What}: 'cron' '{cron}' must fire on the minute: its seconds field must be 0 (e.g. \"0 0 10 ? * TUE\")");
             return (CheckInCadence.Cron, new CheckInTiming(Cron: cron));
         }
         var cadence = Cadence(map, "cadence") ?? CheckInCadence.Monthly;

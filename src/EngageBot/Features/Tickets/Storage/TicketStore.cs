@@ -13,6 +13,9 @@ namespace EngageBot.Features.Tickets.Storage;
 //   TicketsOpen    PK = partner id, RK = ticket id: the partner's tickets until closed (readers skip resolved ones). Serves
 //                  "a partner's open tickets" and the CLI list (a scan of this table holds only open tickets).
 //   TicketsMine    PK = assignee person (or platform user) id, RK = ticket id: "my open tickets".
+//   TicketsByPartner PK = partner id, RK "{opened UTC ticks:D19}|{ticket id}": every ticket a partner ever opened, in
+//                  opening order, closed ones included (written once, at creation). Serves "a partner's tickets opened in
+//                  a time range" (digests, health scores) as one index range; the ticket row stays the truth.
 //   TicketSlaDue   the due index (a shared DueIndex, see TicketDueEntries), rewritten here whenever a ticket's thresholds change.
 // The ticket row is the truth; index rows are written before it when they add a threshold (so a crash can
 // leave a stale entry, never a missing one) and readers check every index hit against the ticket.
@@ -21,6 +24,7 @@ public sealed class TicketStore(IRecordStore store, [FromKeyedServices(TicketDue
     private readonly IRecordTable _tickets = store.Table("Tickets");
     private readonly IRecordTable _open = store.Table("TicketsOpen");
     private readonly IRecordTable _mine = store.Table("TicketsMine");
+    private readonly IRecordTable _byPartner = store.Table("TicketsByPartner");
 
     public async Task<Ticket?> GetAsync(string ticketId, CancellationToken ct = default)
     {
@@ -35,6 +39,7 @@ public sealed class TicketStore(IRecordStore store, [FromKeyedServices(TicketDue
         // skip and a redelivery overwrites, never a ticket missing from "open tickets".
         await dueIndex.AddAsync(ticket.Id, TicketThresholds.Pending(ticket), ct);
         await UpdateListingsAsync(null, null, ticket, ct);
+        await _byPartner.UpsertAsync(new StorageRecord(ticket.PartnerId, TicketKeys.OpenedRow(ticket.OpenedAt, ticket.Id)), ct);
         await CommitAsync(ticket, RecordOperation.Insert(TicketRecordMapper.ToRecord(ticket)), ct);
     }
 
@@ -87,6 +92,21 @@ public sealed class TicketStore(IRecordStore store, [FromKeyedServices(TicketDue
         var ticketRows = new RecordQuery { RowKeyFrom = TicketRecordMapper.TicketRow, RowKeyBefore = TicketRecordMapper.TicketRow + '\uffff' };
         await foreach (var r in _tickets.QueryAsync(ticketRows, ct))
             yield return TicketRecordMapper.FromRecord(r);
+    }
+
+    /// <summary>
+    /// The partner's tickets opened in [<paramref name="since"/>, <paramref name="until"/>), oldest first, closed ones
+    /// included: one index range, then a point read of each ticket (index rows whose ticket is missing are skipped).
+    /// </summary>
+    public async IAsyncEnumerable<Ticket> ListOpenedByPartnerAsync(string partnerId, DateTimeOffset since, DateTimeOffset until,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var range = new RecordQuery { PartitionKey = partnerId, RowKeyFrom = TicketKeys.OpenedRow(since, ""), RowKeyBefore = TicketKeys.OpenedRow(until, "") };
+        await foreach (var row in _byPartner.QueryAsync(range, ct))
+        {
+            if (await GetAsync(row.RowKey[(row.RowKey.IndexOf('|', StringComparison.Ordinal) + 1)..], ct) is { } ticket)
+                yield return ticket;
+        }
     }
 
     public IAsyncEnumerable<Ticket> ListAssignedAsync(string assigneeId, CancellationToken ct = default) =>
