@@ -19,12 +19,7 @@ public sealed class EmbeddingChurnDetectorTests(ITestOutputHelper output)
     [Fact]
     public async Task Meets_the_recall_kind_and_customer_targets_on_the_blind_evaluation_set_and_holds_its_measured_precision()
     {
-        var set = LabelledMessages.Load("eval-c");
-        var customers = LabelledMessages.Customers("eval-c");
-        ChurnModels.Warm(set);
-
-        var combined = await ChurnEvaluation.RunAsync(ChurnModels.Detector(), set, customers);
-        var rules = await ChurnEvaluation.RunAsync(new RulesChurnDetector(), set, customers);
+        var (set, combined, rules) = await BothDetectorsOnAsync("eval-c");
 
         output.WriteLine($"eval-c (written blind), {set.Count} messages");
         output.WriteLine($"  embedding+rules  {combined.Summary}");
@@ -42,12 +37,7 @@ public sealed class EmbeddingChurnDetectorTests(ITestOutputHelper output)
     [Fact]
     public async Task Prints_the_figures_on_the_former_blind_set_now_in_the_corpus()
     {
-        var set = LabelledMessages.Load("eval-b");
-        var customers = LabelledMessages.Customers("eval-b");
-        ChurnModels.Warm(set);
-
-        var combined = await ChurnEvaluation.RunAsync(ChurnModels.Detector(), set, customers);
-        var rules = await ChurnEvaluation.RunAsync(new RulesChurnDetector(), set, customers);
+        var (set, combined, rules) = await BothDetectorsOnAsync("eval-b");
 
         output.WriteLine($"eval-b (training now), {set.Count} messages\n  embedding+rules  {combined.Summary}\n  rules alone      {rules.Summary}");
     }
@@ -58,17 +48,21 @@ public sealed class EmbeddingChurnDetectorTests(ITestOutputHelper output)
     [InlineData("fresh")]
     public async Task Does_well_on_the_older_labelled_sets_too(string name)
     {
-        var set = LabelledMessages.Load(name);
-        var customers = LabelledMessages.Customers(name);
-        ChurnModels.Warm(set);
-
-        var combined = await ChurnEvaluation.RunAsync(ChurnModels.Detector(), set, customers);
-        var rules = await ChurnEvaluation.RunAsync(new RulesChurnDetector(), set, customers);
+        var (set, combined, rules) = await BothDetectorsOnAsync(name);
 
         output.WriteLine($"{name}, {set.Count} messages\n  embedding+rules  {combined.Summary}\n  rules alone      {rules.Summary}");
         Assert.True(combined.Precision >= 0.85, combined.ToString());
         Assert.True(combined.Recall >= 0.85, combined.ToString());
         Assert.True(combined.CustomerAccuracy >= 0.9, combined.ToString());
+    }
+
+    /// <summary>Embedding+rules and the rules alone on one labelled set under data/.</summary>
+    private static async Task<(IReadOnlyList<LabelledChurnMessage> Set, ChurnEvaluation Combined, ChurnEvaluation Rules)> BothDetectorsOnAsync(string name)
+    {
+        var set = LabelledMessages.Load(name);
+        var customers = LabelledMessages.Customers(name);
+        ChurnModels.Warm(set);
+        return (set, await ChurnEvaluation.RunAsync(ChurnModels.Detector(), set, customers), await ChurnEvaluation.RunAsync(new RulesChurnDetector(), set, customers));
     }
 
     [Theory]
