@@ -54,6 +54,42 @@ public sealed class DueIndex(IRecordStore store, TimeProvider time, string table
         }
     }
 
+    /// <summary>
+    /// The loop of every sweep: acts on each entry due at <paramref name="now"/> (read first, so acting may write to the
+    /// index), removes it once the action completed (unless <paramref name="removeWhenDone"/> is false: the action moves
+    /// it itself), and when the action throws, reports it through <paramref name="failed"/> and retries the entry after
+    /// <see cref="RetryDelay"/>; then moves the cursor on. Returns how many entries were due.
+    /// </summary>
+    public async Task<int> SweepAsync(
+        DateTimeOffset now,
+        Func<DueEntry, CancellationToken, Task> act,
+        Action<DueEntry, Exception> failed,
+        CancellationToken ct,
+        bool removeWhenDone = true)
+    {
+        var due = new List<DueEntry>();
+        await foreach (var entry in ReadDueAsync(now, ct)) due.Add(entry);
+        foreach (var entry in due)
+        {
+            ct.ThrowIfCancellationRequested();
+            try
+            {
+                await act(entry, ct);
+                if (removeWhenDone) await RemoveAsync(entry, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failed(entry, e);
+                await RescheduleAsync(entry, now + RetryDelay, ct);
+            }
+        }
+        await AdvanceCursorAsync(now, ct);
+        return due.Count;
+    }
+
+    /// <summary>How long a failed entry waits before the next sweep tries it again.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
+
     /// <summary>Moves the cursor up to the grace period before <paramref name="now"/>, after a sweep drained everything older.</summary>
     public Task AdvanceCursorAsync(DateTimeOffset now, CancellationToken ct = default) =>
         _table.UpsertAsync(new StorageRecord(CursorPartition, CursorRow, new Dictionary<string, object?> { ["Bucket"] = HourStart(now - CursorGrace) }), ct);

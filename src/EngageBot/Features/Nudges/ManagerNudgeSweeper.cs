@@ -25,31 +25,15 @@ public sealed class ManagerNudgeSweeper(
     TimeProvider time,
     ILogger<ManagerNudgeSweeper> log)
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
-
     public async Task<ManagerNudgeSweepReport> SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var report = new ManagerNudgeSweepReport { Planned = await planner.SyncAsync(now, cancellationToken) };
-        var due = new List<DueEntry>();
-        await foreach (var entry in index.ReadDueAsync(now, cancellationToken)) due.Add(entry);
-        report.Read = due.Count;
-        foreach (var entry in due)
+        report.Read = await index.SweepAsync(now, (entry, ct) => NudgeAsync(entry, now, report, ct), (entry, e) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                await NudgeAsync(entry, now, report, cancellationToken);
-                await index.RemoveAsync(entry, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                report.Failed++;
-                log.LogError(e, "Daily nudge {Step} of {OwnerId} failed; retrying in {Delay}", entry.Step, entry.Subject, RetryDelay);
-                await index.RescheduleAsync(entry, now + RetryDelay, cancellationToken);
-            }
-        }
-        await index.AdvanceCursorAsync(now, cancellationToken);
+            report.Failed++;
+            log.LogError(e, "Daily nudge {Step} of {OwnerId} failed; retrying in {Delay}", entry.Step, entry.Subject, DueIndex.RetryDelay);
+        }, cancellationToken);
         if (report.Read > 0) log.LogInformation("Daily nudge sweep: {Report}", report);
         return report;
     }

@@ -22,32 +22,19 @@ public sealed class CheckInSweeper(
     TimeProvider time,
     ILogger<CheckInSweeper> log)
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
-
     public async Task<CheckInSweepReport> SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var report = new CheckInSweepReport { Rescheduled = await planner.SyncAsync(now, cancellationToken) };
-        var due = new List<DueEntry>();
-        await foreach (var entry in index.ReadDueAsync(now, cancellationToken)) due.Add(entry);
-        report.Read = due.Count;
-        foreach (var entry in due)
+        report.Read = await index.SweepAsync(now, async (entry, ct) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                if (entry.Step.StartsWith(CheckInDueEntries.PostPrefix, StringComparison.Ordinal)) await PostAsync(entry, now, report, cancellationToken);
-                else if (entry.Step.StartsWith(CheckInDueEntries.RemindPrefix, StringComparison.Ordinal)) await RemindAsync(entry, now, report, cancellationToken);
-                await index.RemoveAsync(entry, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                report.Failed++;
-                log.LogError(e, "Check-in step {Step} of partner {PartnerId} failed; retrying in {Delay}", entry.Step, entry.Subject, RetryDelay);
-                await index.RescheduleAsync(entry, now + RetryDelay, cancellationToken);
-            }
-        }
-        await index.AdvanceCursorAsync(now, cancellationToken);
+            if (entry.Step.StartsWith(CheckInDueEntries.PostPrefix, StringComparison.Ordinal)) await PostAsync(entry, now, report, ct);
+            else if (entry.Step.StartsWith(CheckInDueEntries.RemindPrefix, StringComparison.Ordinal)) await RemindAsync(entry, now, report, ct);
+        }, (entry, e) =>
+        {
+            report.Failed++;
+            log.LogError(e, "Check-in step {Step} of partner {PartnerId} failed; retrying in {Delay}", entry.Step, entry.Subject, DueIndex.RetryDelay);
+        }, cancellationToken);
         if (report.Read > 0 || report.Rescheduled > 0) log.LogInformation("Check-in sweep: {Report}", report);
         return report;
     }

@@ -19,31 +19,17 @@ public sealed class ChurnEscalationSweeper(
     TimeProvider time,
     ILogger<ChurnEscalationSweeper> log)
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
-
     /// <summary>Runs one sweep; returns how many escalation steps this sweep took.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var due = new List<DueEntry>();
-        await foreach (var entry in index.ReadDueAsync(now, cancellationToken)) due.Add(entry);
         var escalated = 0;
-        foreach (var entry in due)
+        var read = await index.SweepAsync(now, async (entry, ct) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                if (RiskDueEntry.From(entry) is { } step && await ProcessAsync(step, now, cancellationToken)) escalated++;
-                await index.RemoveAsync(entry, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Escalation {Step} of churn risk {RiskId} failed; retrying in {Delay}", entry.Step, entry.Subject, RetryDelay);
-                await index.RescheduleAsync(entry, now + RetryDelay, cancellationToken);
-            }
-        }
-        await index.AdvanceCursorAsync(now, cancellationToken);
-        if (due.Count > 0) log.LogInformation("Churn escalation sweep: {Read} due, {Escalated} escalated", due.Count, escalated);
+            if (RiskDueEntry.From(entry) is { } step && await ProcessAsync(step, now, ct)) escalated++;
+        }, (entry, e) => log.LogError(e, "Escalation {Step} of churn risk {RiskId} failed; retrying in {Delay}", entry.Step, entry.Subject, DueIndex.RetryDelay),
+            cancellationToken);
+        if (read > 0) log.LogInformation("Churn escalation sweep: {Read} due, {Escalated} escalated", read, escalated);
         return escalated;
     }
 

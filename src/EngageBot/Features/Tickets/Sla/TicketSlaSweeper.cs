@@ -28,32 +28,18 @@ public sealed class TicketSlaSweeper(
     TimeProvider time,
     ILogger<TicketSlaSweeper> log)
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromMinutes(1);
-
     public static string NudgeKey(string ticketId, string thresholdKey) => $"ticket-nudge|{ticketId}|{thresholdKey}";
 
     public async Task<SweepReport> SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var report = new SweepReport();
-        var due = new List<DueEntry>();
-        await foreach (var entry in index.ReadDueAsync(now, cancellationToken)) due.Add(entry);
-        report.Read = due.Count;
-        foreach (var entry in due)
+        // ProcessAsync removes or moves each entry itself (a warning deferred to working hours stays indexed).
+        report.Read = await index.SweepAsync(now, (entry, ct) => ProcessAsync(entry, now, report, ct), (entry, e) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                await ProcessAsync(entry, now, report, cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                report.Failed++;
-                log.LogError(e, "SLA entry {Key} of ticket {TicketId} failed; retrying in {Delay}", entry.Step, entry.Subject, RetryDelay);
-                await index.RescheduleAsync(entry, now + RetryDelay, cancellationToken);
-            }
-        }
-        await index.AdvanceCursorAsync(now, cancellationToken);
+            report.Failed++;
+            log.LogError(e, "SLA entry {Key} of ticket {TicketId} failed; retrying in {Delay}", entry.Step, entry.Subject, DueIndex.RetryDelay);
+        }, cancellationToken, removeWhenDone: false);
         if (report.Read > 0) log.LogInformation("SLA sweep: {Report}", report);
         return report;
     }
