@@ -10,7 +10,7 @@ namespace EngageBot.Benchmarks;
 /// <summary>
 /// The embedding detector as the inbox processor runs it (one message at a time, no vector cache): model load time,
 /// resident memory before and after the load, messages per second and p50/p99 latency per message, beside the
-/// rules alone on the same messages. Messages: the training corpus (1,023 texts, the former evaluation set among them), cycled to the count asked.
+/// rules alone on the same messages. Messages: the training corpus (1,902 texts, the former evaluation sets among them), cycled to the count asked.
 /// </summary>
 public sealed class ChurnModelBenchmark : IBenchmark
 {

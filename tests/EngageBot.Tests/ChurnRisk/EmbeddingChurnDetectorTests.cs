@@ -10,30 +10,36 @@ public sealed class EmbeddingChurnDetectorTests(ITestOutputHelper output)
 {
     private static readonly IReadOnlyList<CustomerName> Customers = CustomerName.From(["Acme Corp", "Globex", "Umbrella Health", "Initech Labs"]);
 
-    // Issue 16's targets: precision >= 0.92, recall >= 0.90, kind >= 0.9, customer >= 0.9. The set was written blind (by
-    // someone who saw neither the corpus nor the model) and run once, after the design was frozen and committed:
-    // precision 0.884, recall 0.803, kind 0.912, customer 0.918 (56/61); rules alone 0.833, 0.387, 0.891, 0.848.
-    // Kind and customer meet their targets; precision and recall do not, so those assertions hold the measured floors.
+    // Issue 16's targets: precision >= 0.92, recall >= 0.90, kind >= 0.9, customer >= 0.9. eval-c was written blind by a
+    // third writer (who saw neither the corpus, the model nor any evaluation set) and run once, after the knobs were
+    // chosen by cross-validation and the model committed (e17b843): precision 0.841, recall 0.907, kind 0.984, customer
+    // 0.974 (75/77); rules alone 0.925, 0.443, 0.935, 0.952. Recall, kind and customer meet their targets; precision does
+    // not, so its assertion holds the measured floor (0.84), short of the target 0.92.
     // The set must not be tuned on: a change that lowers these figures is a regression, one that raises them proves little.
     [Fact]
-    public async Task Meets_the_kind_and_customer_targets_on_the_blind_evaluation_set_and_holds_its_measured_precision_and_recall()
+    public async Task Meets_the_recall_kind_and_customer_targets_on_the_blind_evaluation_set_and_holds_its_measured_precision()
     {
-        var set = LabelledMessages.Load("eval-b");
-        var customers = LabelledMessages.Customers("eval-b");
-        ChurnModels.Warm(set);
+        var (set, combined, rules) = await BothDetectorsOnAsync("eval-c");
 
-        var combined = await ChurnEvaluation.RunAsync(ChurnModels.Detector(), set, customers);
-        var rules = await ChurnEvaluation.RunAsync(new RulesChurnDetector(), set, customers);
-
-        output.WriteLine($"eval-b (written blind), {set.Count} messages");
+        output.WriteLine($"eval-c (written blind), {set.Count} messages");
         output.WriteLine($"  embedding+rules  {combined.Summary}");
         output.WriteLine($"  rules alone      {rules.Summary}");
         output.WriteLine(string.Join("\n", combined.Errors));
+        Assert.True(combined.Recall >= 0.90, combined.ToString());
         Assert.True(combined.KindAccuracy >= 0.9, combined.ToString());
         Assert.True(combined.CustomerAccuracy >= 0.9, combined.ToString());
-        Assert.True(combined.Precision >= 0.88, combined.ToString());
-        Assert.True(combined.Recall >= 0.80, combined.ToString());
+        Assert.True(combined.Precision >= 0.84, combined.ToString());
         Assert.True(combined.Recall > rules.Recall + 0.3, combined.ToString());
+    }
+
+    // eval-b was the blind set of the previous design (precision 0.884, recall 0.803 there); once studied it joined the
+    // corpus (ids b001-b240), so its figures now are on training messages: printed, not asserted.
+    [Fact]
+    public async Task Prints_the_figures_on_the_former_blind_set_now_in_the_corpus()
+    {
+        var (set, combined, rules) = await BothDetectorsOnAsync("eval-b");
+
+        output.WriteLine($"eval-b (training now), {set.Count} messages\n  embedding+rules  {combined.Summary}\n  rules alone      {rules.Summary}");
     }
 
     [Theory]
@@ -42,17 +48,21 @@ public sealed class EmbeddingChurnDetectorTests(ITestOutputHelper output)
     [InlineData("fresh")]
     public async Task Does_well_on_the_older_labelled_sets_too(string name)
     {
-        var set = LabelledMessages.Load(name);
-        var customers = LabelledMessages.Customers(name);
-        ChurnModels.Warm(set);
-
-        var combined = await ChurnEvaluation.RunAsync(ChurnModels.Detector(), set, customers);
-        var rules = await ChurnEvaluation.RunAsync(new RulesChurnDetector(), set, customers);
+        var (set, combined, rules) = await BothDetectorsOnAsync(name);
 
         output.WriteLine($"{name}, {set.Count} messages\n  embedding+rules  {combined.Summary}\n  rules alone      {rules.Summary}");
         Assert.True(combined.Precision >= 0.85, combined.ToString());
         Assert.True(combined.Recall >= 0.85, combined.ToString());
         Assert.True(combined.CustomerAccuracy >= 0.9, combined.ToString());
+    }
+
+    /// <summary>Embedding+rules and the rules alone on one labelled set under data/.</summary>
+    private static async Task<(IReadOnlyList<LabelledChurnMessage> Set, ChurnEvaluation Combined, ChurnEvaluation Rules)> BothDetectorsOnAsync(string name)
+    {
+        var set = LabelledMessages.Load(name);
+        var customers = LabelledMessages.Customers(name);
+        ChurnModels.Warm(set);
+        return (set, await ChurnEvaluation.RunAsync(ChurnModels.Detector(), set, customers), await ChurnEvaluation.RunAsync(new RulesChurnDetector(), set, customers));
     }
 
     [Theory]
@@ -132,7 +142,7 @@ public sealed class EmbeddingChurnDetectorTests(ITestOutputHelper output)
             new("3", "we quit your partner program", "partner", "low", null), new("4", "thanks, all good", "none", null, null),
             new("5", "Acme Corp renewed for a year", "none", null, null), new("6", "great call with Globex", "none", null, null),
         ];
-        var classifier = trainer.Train(trainer.Examples(set, Customers), "", threshold: 0.999);
+        var classifier = trainer.Train(trainer.Examples(set, Customers), "", ChurnTrainingKnobs.Default with { Threshold = 0.999 });
         var path = Path.Combine(Path.GetTempPath(), $"churn-classifier-{Guid.NewGuid():N}.json");
         classifier.Save(path);
         return path;

@@ -15,13 +15,19 @@ internal sealed class ChurnModelTrainCommand(RulesChurnDetector rules, ITextEmbe
     public const string DefaultOut = "models/churn/churn-classifier.json";
     public const string DefaultCache = "artifacts/churn-embeddings.bin";
 
+    // The grid --sweep prints, around the defaults.
+    private static readonly double[] SweepL2 = [3e-4, 1e-3, 3e-3];
+    private static readonly int[] SweepNeighbours = [10, 20, 40];
+    private static readonly double[] SweepWeights = [0.3, 0.4, 0.5, 0.6, 0.7];
+    private static readonly double[] SweepThresholds = [.. Enumerable.Range(0, 16).Select(i => 0.40 + 0.02 * i)];
+
     public string Verb => "churn-model train";
 
-    public string Usage => $"[--corpus FILE.jsonl] [--customers FILE] [--out FILE.json] [--cache FILE] [--folds N]   (defaults {DefaultCorpus}, its -customers.txt, {DefaultOut}, {DefaultCache}, 5)";
+    public string Usage => $"[--corpus FILE.jsonl] [--customers FILE] [--out FILE.json] [--cache FILE] [--folds N] [--sweep]   (defaults {DefaultCorpus}, its -customers.txt, {DefaultOut}, {DefaultCache}, 5)";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (await CliArguments.ParseAsync(this, args, [], ["--corpus", "--customers", "--out", "--cache", "--folds"], error) is not { } options) return 2;
+        if (await CliArguments.ParseAsync(this, args, ["--sweep"], ["--corpus", "--customers", "--out", "--cache", "--folds"], error) is not { } options) return 2;
         var folds = 5;
         if (options.Value("--folds") is { } f && (!int.TryParse(f, out folds) || folds is < 0 or 1 or > 20))
         {
@@ -53,13 +59,29 @@ internal sealed class ChurnModelTrainCommand(RulesChurnDetector rules, ITextEmbe
         var examples = trainer.Examples(set, customers, cancellationToken);
         if (folds > 0)
         {
-            var (precision, recall, kind) = trainer.CrossValidate(examples, folds);
+            var kFolds = ChurnClassifierTrainer.KFolds(examples.Count, folds);
+            var writerFolds = ChurnClassifierTrainer.WriterFolds(examples, out var writers);
+            var (precision, recall, kind) = trainer.CrossValidate(examples, kFolds);
             await output.WriteLineAsync($"{folds}-fold cross-validation on the corpus: precision {precision:0.000}  recall {recall:0.000}  kind {kind:0.000}");
+            if (writers.Length > 1)
+            {
+                (precision, recall, kind) = trainer.CrossValidate(examples, writerFolds);
+                await output.WriteLineAsync($"grouped by writer ({string.Join(", ", writers)} each held out): precision {precision:0.000}  recall {recall:0.000}  kind {kind:0.000}");
+            }
+            if (options.Has("--sweep")) await SweepAsync(trainer, examples, [("k-fold", kFolds), ("writer", writerFolds)], output);
         }
         var classifier = trainer.Train(examples, ChurnClassifierTrainer.Sha256Of(corpus));
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outFile))!);
         classifier.Save(outFile);
         await output.WriteLineAsync($"wrote {outFile} ({new FileInfo(outFile).Length / 1024} KiB); use it with EngageBot:ChurnRisk:Detection:ClassifierPath, or rebuild to ship it");
         return 0;
+    }
+
+    /// <summary>Prints cross-validated precision and recall of each combination of the knobs, to choose the defaults by.</summary>
+    private static async Task SweepAsync(ChurnClassifierTrainer trainer, IReadOnlyList<ChurnExample> examples, (string Name, int[] Folds)[] schemes, TextWriter output)
+    {
+        foreach (var (name, folds) in schemes)
+            foreach (var (knobs, precision, recall) in trainer.Sweep(examples, folds, SweepL2, SweepNeighbours, SweepWeights, SweepThresholds))
+                await output.WriteLineAsync($"sweep {name}  {knobs}: precision {precision:0.000}  recall {recall:0.000}");
     }
 }
