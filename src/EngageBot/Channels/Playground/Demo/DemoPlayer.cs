@@ -57,6 +57,19 @@ internal sealed class DemoPlayer(PlaygroundIntake intake, PlaygroundTimeControl 
     public PlaygroundMessage Latest(Func<PlaygroundMessage, bool> match, string what) =>
         transcript.Messages.LastOrDefault(match) ?? throw new InvalidOperationException($"The demo expected {what}, which never came.");
 
+    /// <summary>
+    /// The newest message matching <paramref name="match"/>, waiting for it when work that only a scheduled job does is
+    /// still running (composing the weekly digest can outlast a quiet moment on a busy machine).
+    /// </summary>
+    public async Task<PlaygroundMessage> AwaitAsync(Func<PlaygroundMessage, bool> match, string what)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!transcript.Messages.Any(match) && waited.Elapsed < TimeSpan.FromSeconds(90))
+            await Task.Delay(200);
+        await SettleAsync();
+        return Latest(match, what);
+    }
+
     /// <summary>Quiet means: no inbound event waiting and the transcript unchanged for a moment (the outbox sends at once here).</summary>
     private async Task SettleAsync()
     {

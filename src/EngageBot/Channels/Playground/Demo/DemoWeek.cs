@@ -78,7 +78,7 @@ internal sealed class DemoWeek(DemoPlayer play, DemoTranscriptWriter say, TimeZo
         say.Heading(digestAt, $"the weekly executive digest of the week just played: {TimeZoneInfo.ConvertTime(digestAt, elenaZone).ToString("dddd HH:mm", CultureInfo.InvariantCulture)} on "
             + $"the executive's clock ({elenaZone.Id}); the jump also runs the week's overdue escalations");
         await play.AdvanceToAsync(digestAt);
-        var digest = play.Latest(m => m.ChannelId == PlaygroundWorld.DirectChannel(Elena) && m.Card is not null, "the weekly digest to Elena");
+        var digest = await play.AwaitAsync(m => m.ChannelId == PlaygroundWorld.DirectChannel(Elena) && m.Card is not null && m.At >= digestAt, "the weekly digest to Elena");
         say.Card(digest);
     }
 
