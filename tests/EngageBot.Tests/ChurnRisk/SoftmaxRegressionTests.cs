@@ -33,4 +33,26 @@ public sealed class SoftmaxRegressionTests
 
         Assert.Throws<ArgumentException>(() => model.Probabilities([1f, 0f, 0f]));
     }
+
+    [Fact]
+    public void Learns_from_word_ngrams_what_the_dense_features_cannot_tell_apart_and_saves_them_in_half_precision()
+    {
+        // Same vector for both labels: only the words tell "renewal signed" from "renewal lost".
+        string[] texts = ["renewal signed", "the renewal is signed", "renewal lost", "we lost the renewal"];
+        float[][] x = [.. texts.Select(_ => new[] { 0.5f, 0.5f })];
+        int[][] grams = [.. texts.Select(HashedNgrams.Of)];
+
+        var model = SoftmaxRegression.Train(["none", "risk"], x, ["none", "none", "risk", "risk"], epochs: 200, ngrams: grams);
+        var saved = System.Text.Json.JsonSerializer.Deserialize<SoftmaxRegression>(
+            System.Text.Json.JsonSerializer.Serialize(model, WebJson), WebJson)!;
+
+        Assert.Equal(["none", "none", "risk", "risk"], grams.Select(g => saved.Predict(x[0], g).Label));
+        Assert.Equal(model.Probability(x[0], "risk", grams[2]), saved.Probability(x[0], "risk", grams[2]), 12);
+        Assert.Equal(HashedNgrams.Buckets, saved.NgramBuckets);
+        Assert.Equal(2 * HashedNgrams.Buckets * 2, Convert.FromBase64String(saved.NgramWeights!).Length);
+        // Without n-grams the head falls back on the dense features alone: undecided here.
+        Assert.InRange(saved.Probability(x[0], "risk"), 0.3, 0.7);
+    }
+
+    private static readonly System.Text.Json.JsonSerializerOptions WebJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 }

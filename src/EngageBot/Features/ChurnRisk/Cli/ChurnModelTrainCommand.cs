@@ -61,13 +61,9 @@ internal sealed class ChurnModelTrainCommand(RulesChurnDetector rules, ITextEmbe
         {
             var kFolds = ChurnClassifierTrainer.KFolds(examples.Count, folds);
             var writerFolds = ChurnClassifierTrainer.WriterFolds(examples, out var writers);
-            var (precision, recall, kind) = trainer.CrossValidate(examples, kFolds);
-            await output.WriteLineAsync($"{folds}-fold cross-validation on the corpus: precision {precision:0.000}  recall {recall:0.000}  kind {kind:0.000}");
+            await output.WriteLineAsync($"{folds}-fold cross-validation on the corpus: {Figures(trainer.CrossValidate(examples, kFolds))}");
             if (writers.Length > 1)
-            {
-                (precision, recall, kind) = trainer.CrossValidate(examples, writerFolds);
-                await output.WriteLineAsync($"grouped by writer ({string.Join(", ", writers)} each held out): precision {precision:0.000}  recall {recall:0.000}  kind {kind:0.000}");
-            }
+                await output.WriteLineAsync($"grouped by writer ({string.Join(", ", writers)} each held out): {Figures(trainer.CrossValidate(examples, writerFolds))}");
             if (options.Has("--sweep")) await SweepAsync(trainer, examples, [("k-fold", kFolds), ("writer", writerFolds)], output);
         }
         var classifier = trainer.Train(examples, ChurnClassifierTrainer.Sha256Of(corpus));
@@ -76,6 +72,9 @@ internal sealed class ChurnModelTrainCommand(RulesChurnDetector rules, ITextEmbe
         await output.WriteLineAsync($"wrote {outFile} ({new FileInfo(outFile).Length / 1024} KiB); use it with EngageBot:ChurnRisk:Detection:ClassifierPath, or rebuild to ship it");
         return 0;
     }
+
+    private static string Figures(CrossValidation cv) =>
+        $"precision {cv.Precision:0.000}  recall {cv.Recall:0.000}  kind {cv.Kind:0.000}  severity head {cv.Severity:0.000}";
 
     /// <summary>Prints cross-validated precision and recall of each combination of the knobs, to choose the defaults by.</summary>
     private static async Task SweepAsync(ChurnClassifierTrainer trainer, IReadOnlyList<ChurnExample> examples, (string Name, int[] Folds)[] schemes, TextWriter output)

@@ -34,15 +34,17 @@ public sealed class EmbeddingChurnDetector : IChurnDetector
         var mentions = _rules.Mentions(text, customers);
         var mentioned = mentions.Select(m => m.Customer).Distinct().ToList();
         var classifier = _classifier.Value;
-        var features = ChurnFeatures.Of(_embedder.Embed([ChurnFeatures.EmbeddingText(text, mentions)], cancellationToken)[0], rules, mentioned.Count > 0);
-        var risk = classifier.RiskProbability(features);
+        var masked = ChurnFeatures.EmbeddingText(text, mentions);
+        var features = ChurnFeatures.Of(_embedder.Embed([masked], cancellationToken)[0], rules, mentioned.Count > 0);
+        var ngrams = HashedNgrams.Of(masked);
+        var risk = classifier.RiskProbability(features, ngrams);
         var evidence = rules.Reasons.Where(IsEvidence).ToList();
         var verdict = $"embedding: risk {risk:0.00} ({(risk >= classifier.RiskThreshold ? "at or above" : "below")} {classifier.RiskThreshold:0.00})";
         if (!classifier.IsRisk(risk, rules)) return ChurnSignal.None(Math.Round(risk, 2), [.. evidence, verdict]);
 
         // Cues strong enough to stand on their own decide the kind too: they are the evidence.
         var cuesStand = risk < classifier.RiskThreshold;
-        var kind = cuesStand ? rules.Kind : classifier.Kind.Predict(features).Label == "partner" ? ChurnKind.Partner : ChurnKind.Customer;
+        var kind = cuesStand ? rules.Kind : classifier.Kind.Predict(features, ngrams).Label == "partner" ? ChurnKind.Partner : ChurnKind.Customer;
         var reasons = new List<string>(evidence)
         {
             verdict,
@@ -50,7 +52,7 @@ public sealed class EmbeddingChurnDetector : IChurnDetector
                 ? $"rules: {kind.ToString().ToLowerInvariant()} risk, the cues stand on their own (score {rules.Score:0.00}, at or above {classifier.RulesStandAt:0.00})"
                 : $"embedding: {kind.ToString().ToLowerInvariant()} risk",
         };
-        var severity = SeverityOf(rules, kind, classifier, features, reasons);
+        var severity = SeverityOf(rules, kind, classifier, features, ngrams, reasons);
         string? customer = null;
         if (kind == ChurnKind.Customer)
         {
@@ -63,10 +65,10 @@ public sealed class EmbeddingChurnDetector : IChurnDetector
     }
 
     // The rules' severity when their cues found this kind of risk (the cues are the evidence); else the model's.
-    private static ChurnSeverity SeverityOf(ChurnSignal rules, ChurnKind kind, ChurnClassifier classifier, float[] features, List<string> reasons)
+    private static ChurnSeverity SeverityOf(ChurnSignal rules, ChurnKind kind, ChurnClassifier classifier, float[] features, int[] ngrams, List<string> reasons)
     {
         if (rules.IsRisk && rules.Kind == kind && rules.Severity is { } cued) return cued;
-        var severity = Enum.Parse<ChurnSeverity>(classifier.Severity.Predict(features).Label, ignoreCase: true);
+        var severity = Enum.Parse<ChurnSeverity>(classifier.Severity.Predict(features, ngrams).Label, ignoreCase: true);
         reasons.Add($"embedding: {severity.ToString().ToLowerInvariant()} severity");
         return severity;
     }

@@ -45,8 +45,8 @@ public sealed class ChurnClassifier
 
     public required NearestNeighbours Neighbours { get; init; }
 
-    public double RiskProbability(float[] features) =>
-        (1 - NeighbourWeight) * Risk.Probability(features, "risk") + NeighbourWeight * Neighbours.RiskProbability(features.AsSpan(0, Dimensions));
+    public double RiskProbability(float[] features, int[] ngrams) =>
+        (1 - NeighbourWeight) * Risk.Probability(features, "risk", ngrams) + NeighbourWeight * Neighbours.RiskProbability(features.AsSpan(0, Dimensions));
 
     /// <summary>Risk or none: the blended probability at or above the threshold, or the rules' cues strong enough to stand.</summary>
     public bool IsRisk(double riskProbability, ChurnSignal rules) => riskProbability >= RiskThreshold || RulesStand(rules);
@@ -69,9 +69,11 @@ public sealed class ChurnClassifier
     {
         var features = Dimensions + ChurnFeatures.RulesCount;
         foreach (var (head, classes) in new[] { (Risk, "none,risk"), (Kind, "customer,partner"), (Severity, "low,medium,high") })
-            if (string.Join(',', head.Classes) != classes || head.Weights.Length != head.Classes.Length || head.Bias.Length != head.Classes.Length
-                || head.Weights.Any(w => w.Length != features))
-                throw new InvalidDataException($"{source}: a head does not match {Dimensions}-dimension vectors with classes {classes}; retrain with engagebot churn-model train");
+        {
+            if (string.Join(',', head.Classes) != classes)
+                throw new InvalidDataException($"{source}: a head does not have the classes {classes}; retrain with engagebot churn-model train");
+            head.Check(source, features);
+        }
         if (RiskThreshold is <= 0 or >= 1) throw new InvalidDataException($"{source}: riskThreshold must be between 0 and 1");
         if (NeighbourWeight is < 0 or > 1) throw new InvalidDataException($"{source}: neighbourWeight must be between 0 and 1");
         if (RulesStandAt is <= 0 or > 1.5) throw new InvalidDataException($"{source}: rulesStandAt must be above 0 (above 1: never)");
