@@ -114,24 +114,22 @@ public sealed class EmbeddingChurnDetectorTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void An_explicit_rules_cue_stands_as_a_risk_when_the_model_says_none_and_a_weak_one_does_not()
+    public void The_rules_verdict_is_evidence_the_classifier_weighs_not_an_override()
     {
         var path = ClassifierNothingReaches();
         var detector = new EmbeddingChurnDetector(new RulesChurnDetector(), new HashingEmbedder(), Options.Create(new ChurnDetectionOptions { ClassifierPath = path }));
 
         var explicitCue = detector.Detect("Acme Corp is not renewing in March.", Customers);
-        var weakCue = detector.Detect("Acme Corp seems a bit disappointed with the last release.", Customers);
-        var negated = detector.Detect("Acme Corp is not planning to cancel, that was a rumour.", Customers);
         File.Delete(path);
 
-        Assert.Equal((ChurnKind.Customer, ChurnSeverity.High, "Acme Corp"), (explicitCue.Kind, explicitCue.Severity, explicitCue.Customer));
-        Assert.Contains(explicitCue.Reasons, r => r.StartsWith("rules: customer risk, the cues stand on their own", StringComparison.Ordinal));
-        Assert.Contains(explicitCue.Reasons, r => r.StartsWith("cue: ", StringComparison.Ordinal));
-        Assert.False(weakCue.IsRisk, string.Join("; ", weakCue.Reasons));
-        Assert.False(negated.IsRisk, string.Join("; ", negated.Reasons));
+        // In cross-validation grouped by writer, letting explicit cues stand on their own added 7 risks and 21 false
+        // positives ("Kestrel IT is leaving your partner program", about another partner): the classifier decides.
+        Assert.False(explicitCue.IsRisk, string.Join("; ", explicitCue.Reasons));
+        Assert.Contains(explicitCue.Reasons, r => r.StartsWith("cue: 'not renewing'", StringComparison.Ordinal));
+        Assert.Contains(explicitCue.Reasons, r => r.StartsWith("embedding: risk ", StringComparison.Ordinal) && r.EndsWith("(below 1.00)", StringComparison.Ordinal));
     }
 
-    // A classifier on the hashing stand-in whose threshold no message reaches, so only the rules can make a risk.
+    // A classifier on the hashing stand-in whose threshold no message reaches.
     private static string ClassifierNothingReaches()
     {
         var embedder = new HashingEmbedder();

@@ -6,9 +6,9 @@ namespace EngageBot.Tests.ChurnRisk;
 
 /// <summary>
 /// The labelled sets under data/: dev (from the issue), holdout and fresh (written before the rules were tuned), and
-/// eval-c (written blind by a third writer, who saw neither the training corpus in models/churn, the model nor any
-/// evaluation set; never trained or tuned on). The earlier blind sets, once studied, joined the corpus (ids e001-e168 and
-/// b001-b240); eval-b stays here to print its figures.
+/// eval-e (written blind, by a writer who saw neither the training corpus in models/churn, the model nor any evaluation
+/// set; never trained or tuned on). The earlier blind sets, once studied, joined the corpus (ids e, b, c and d); eval-b,
+/// eval-c and eval-d stay here to print their figures.
 /// </summary>
 public static class LabelledMessages
 {

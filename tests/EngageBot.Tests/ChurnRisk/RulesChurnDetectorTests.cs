@@ -25,6 +25,8 @@ public sealed class RulesChurnDetectorTests
 
     [Theory]
     [InlineData("Acme Corp will not renew in March.", "Acme Corp", ChurnSeverity.High)]
+    [InlineData("Acme Corp is not planning to renew the contract.", "Acme Corp", ChurnSeverity.High)]
+    [InlineData("Globex won't be renewing, they told us today.", "Globex", ChurnSeverity.High)]
     [InlineData("acme corp's CFO asked for the cancellation terms", "Acme Corp", ChurnSeverity.High)]
     [InlineData("Globex is evaluating a competitor, they had a demo with another vendor.", "Globex", ChurnSeverity.Medium)]
     [InlineData("Umbrella’s team is a bit disappointed with reporting, not urgent.", "Umbrella Health", ChurnSeverity.Low)]
@@ -73,6 +75,7 @@ public sealed class RulesChurnDetectorTests
     [InlineData("Umbrella Health wasn't unhappy at all, they just had a question.")]
     [InlineData("We're not leaving the program, just reorganising.")]
     [InlineData("The umbrella policy renewal went through.")]
+    [InlineData("Their AP team rejected the invoice price. They're not disputing the renewal, just the number on the page.")]
     public void Harmless_negated_resolved_and_how_to_messages_are_not_risks(string text)
     {
         var signal = _rules.Detect(text, Customers);

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Options;
 namespace EngageBot.Features.ChurnRisk.Detection;
 
 /// <summary>
-/// The default detector: a sentence-embedding model (local, CPU) and a trained classifier decide risk or none, and
-/// customer or partner, unless the rules' cues are strong enough to stand on their own; the rules still name the customer (directory names and aliases), catch negated, harmless
-/// and resolved cues (as features the classifier weighs), set the severity when their cues fire, and give the
-/// evidence in the reasons. The model and weights load on the first message, in the inbox processor.
+/// The default detector: a sentence-embedding model (local, CPU), the message's words (hashed n-grams) and a trained
+/// classifier decide risk or none, and customer or partner; the rules name the customer (directory names and aliases),
+/// catch negated, harmless and resolved cues (as features the classifier weighs), set the severity when their cues
+/// fire, and give the evidence in the reasons. The model and weights load on the first message, in the inbox processor.
 /// </summary>
 public sealed class EmbeddingChurnDetector : IChurnDetector
 {
@@ -40,18 +40,10 @@ public sealed class EmbeddingChurnDetector : IChurnDetector
         var risk = classifier.RiskProbability(features, ngrams);
         var evidence = rules.Reasons.Where(IsEvidence).ToList();
         var verdict = $"embedding: risk {risk:0.00} ({(risk >= classifier.RiskThreshold ? "at or above" : "below")} {classifier.RiskThreshold:0.00})";
-        if (!classifier.IsRisk(risk, rules)) return ChurnSignal.None(Math.Round(risk, 2), [.. evidence, verdict]);
+        if (!classifier.IsRisk(risk)) return ChurnSignal.None(Math.Round(risk, 2), [.. evidence, verdict]);
 
-        // Cues strong enough to stand on their own decide the kind too: they are the evidence.
-        var cuesStand = risk < classifier.RiskThreshold;
-        var kind = cuesStand ? rules.Kind : classifier.Kind.Predict(features, ngrams).Label == "partner" ? ChurnKind.Partner : ChurnKind.Customer;
-        var reasons = new List<string>(evidence)
-        {
-            verdict,
-            cuesStand
-                ? $"rules: {kind.ToString().ToLowerInvariant()} risk, the cues stand on their own (score {rules.Score:0.00}, at or above {classifier.RulesStandAt:0.00})"
-                : $"embedding: {kind.ToString().ToLowerInvariant()} risk",
-        };
+        var kind = classifier.Kind.Predict(features, ngrams).Label == "partner" ? ChurnKind.Partner : ChurnKind.Customer;
+        var reasons = new List<string>(evidence) { verdict, $"embedding: {kind.ToString().ToLowerInvariant()} risk" };
         var severity = SeverityOf(rules, kind, classifier, features, ngrams, reasons);
         string? customer = null;
         if (kind == ChurnKind.Customer)
@@ -61,7 +53,7 @@ public sealed class EmbeddingChurnDetector : IChurnDetector
                 ? rules.Reasons.Where(r => r.StartsWith("customer: ", StringComparison.Ordinal))
                 : [customer is null ? "customer: none of the known customers is named" : $"customer: '{customer}' named in the message"]);
         }
-        return new ChurnSignal(kind, severity, customer, Math.Round(cuesStand ? rules.Score : risk, 2), reasons);
+        return new ChurnSignal(kind, severity, customer, Math.Round(risk, 2), reasons);
     }
 
     // The rules' severity when their cues found this kind of risk (the cues are the evidence); else the model's.

@@ -11,7 +11,6 @@ namespace EngageBot.Features.ChurnRisk.Detection.Embedding;
 public sealed class ChurnClassifierTrainer(RulesChurnDetector rules, ITextEmbedder embedder)
 {
     public const double NeighbourSharpness = 10;
-    public const double RulesStandAt = 0.9;
 
     public IReadOnlyList<ChurnExample> Examples(IReadOnlyList<LabelledChurnMessage> set, IReadOnlyList<CustomerName> customers, CancellationToken cancellationToken = default)
     {
@@ -36,7 +35,6 @@ public sealed class ChurnClassifierTrainer(RulesChurnDetector rules, ITextEmbedd
             Dimensions = embedder.Dimensions,
             RiskThreshold = knobs.Threshold,
             NeighbourWeight = knobs.NeighbourWeight,
-            RulesStandAt = RulesStandAt,
             TrainedOn = set.Count,
             CorpusSha256 = corpusSha256,
             Risk = RiskHead(set, knobs),
@@ -83,8 +81,8 @@ public sealed class ChurnClassifierTrainer(RulesChurnDetector rules, ITextEmbedd
             for (var i = 0; i < set.Count; i++)
             {
                 if (folds[i] != fold) continue;
-                var (message, features, ngrams, verdict) = set[i];
-                var risk = model.IsRisk(model.RiskProbability(features, ngrams), verdict);
+                var (message, features, ngrams, _) = set[i];
+                var risk = model.IsRisk(model.RiskProbability(features, ngrams));
                 if (risk && message.IsRisk)
                 {
                     tp++;
@@ -133,8 +131,7 @@ public sealed class ChurnClassifierTrainer(RulesChurnDetector rules, ITextEmbedd
                         int tp = 0, fp = 0, fn = 0;
                         for (var i = 0; i < set.Count; i++)
                         {
-                            var rules = set[i].Rules;
-                            var risk = (1 - weight) * head[i] + weight * neighbours[c, i] >= threshold || (rules.IsRisk && rules.Score >= RulesStandAt);
+                            var risk = (1 - weight) * head[i] + weight * neighbours[c, i] >= threshold;
                             if (risk && set[i].Message.IsRisk) tp++;
                             else if (risk) fp++;
                             else if (set[i].Message.IsRisk) fn++;

@@ -99,7 +99,11 @@ internal static partial class ChurnLexicon
             carriesNegation: true),
     ];
 
-    [GeneratedRegex($@"\b{Neg}{Gap}{{0,3}}?\s+(?:renew(?:ing|al)?|extend(?:ing)?|re-?sign(?:ing)?|re-?up)\b", ChurnCue.Options)]
+    // Between the negation and the verb only words of intent or an article ("won't be renewing", "not planning to
+    // renew the"), so "not disputing the renewal" or "no issue with the renewal" never reads as a refusal to renew.
+    private const string RenewGap = @"(?:\s+(?:be|been|going|gonna|to|planning|plan|planned|intending|intend|intends|looking|want|wanting|wants|likely|able|about|in|a|position|even|consider|considering|expecting|expected|approved|budgeted|allowed|interested|the|their|our|its|this|that))";
+
+    [GeneratedRegex($@"\b{Neg}{RenewGap}{{0,3}}?\s+(?:renew(?:ing|al)?|extend(?:ing)?|re-?sign(?:ing)?|re-?up)\b", ChurnCue.Options)]
     private static partial Regex NotRenewing();
 
     [GeneratedRegex(@"\bnon[- ]?renew\w*", ChurnCue.Options)]
