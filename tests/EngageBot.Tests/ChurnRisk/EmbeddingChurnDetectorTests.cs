@@ -10,36 +10,39 @@ public sealed class EmbeddingChurnDetectorTests(ITestOutputHelper output)
 {
     private static readonly IReadOnlyList<CustomerName> Customers = CustomerName.From(["Acme Corp", "Globex", "Umbrella Health", "Initech Labs"]);
 
-    // Issue 16's targets: precision >= 0.92, recall >= 0.90, kind >= 0.9, customer >= 0.9. eval-c was written blind by a
-    // third writer (who saw neither the corpus, the model nor any evaluation set) and run once, after the knobs were
-    // chosen by cross-validation and the model committed (e17b843): precision 0.841, recall 0.907, kind 0.984, customer
-    // 0.974 (75/77); rules alone 0.925, 0.443, 0.935, 0.952. Recall, kind and customer meet their targets; precision does
-    // not, so its assertion holds the measured floor (0.84), short of the target 0.92.
+    // Issue 16's targets: precision >= 0.92, recall >= 0.90, kind >= 0.9, customer >= 0.9. eval-e was written blind by a
+    // writer who saw neither the corpus, the model nor any evaluation set, and run once, after the knobs were chosen by
+    // cross-validation grouped by writer and the weights committed (f838d6e): precision 0.935, recall 0.929, kind 0.981,
+    // customer 1.000 (100/100), severity 0.759; the rules alone 0.857, 0.388, 0.909, 1.000 (38/38).
     // The set must not be tuned on: a change that lowers these figures is a regression, one that raises them proves little.
     [Fact]
-    public async Task Meets_the_recall_kind_and_customer_targets_on_the_blind_evaluation_set_and_holds_its_measured_precision()
+    public async Task Meets_the_precision_recall_kind_and_customer_targets_on_the_blind_evaluation_set()
     {
-        var (set, combined, rules) = await BothDetectorsOnAsync("eval-c");
+        var (set, combined, rules) = await BothDetectorsOnAsync("eval-e");
 
-        output.WriteLine($"eval-c (written blind), {set.Count} messages");
+        output.WriteLine($"eval-e (written blind), {set.Count} messages");
         output.WriteLine($"  embedding+rules  {combined.Summary}");
         output.WriteLine($"  rules alone      {rules.Summary}");
         output.WriteLine(string.Join("\n", combined.Errors));
+        Assert.True(combined.Precision >= 0.92, combined.ToString());
         Assert.True(combined.Recall >= 0.90, combined.ToString());
         Assert.True(combined.KindAccuracy >= 0.9, combined.ToString());
         Assert.True(combined.CustomerAccuracy >= 0.9, combined.ToString());
-        Assert.True(combined.Precision >= 0.84, combined.ToString());
         Assert.True(combined.Recall > rules.Recall + 0.3, combined.ToString());
     }
 
-    // eval-b was the blind set of the previous design (precision 0.884, recall 0.803 there); once studied it joined the
-    // corpus (ids b001-b240), so its figures now are on training messages: printed, not asserted.
-    [Fact]
-    public async Task Prints_the_figures_on_the_former_blind_set_now_in_the_corpus()
+    // The former blind sets, each the judge of an earlier design, then studied and folded into the corpus (ids b, c, d):
+    // their figures now are on training messages, printed, not asserted. Run once as judges they gave: eval-b 0.884 /
+    // 0.803, eval-c 0.841 / 0.907, eval-d 0.909 / 0.941 (precision / recall).
+    [Theory]
+    [InlineData("eval-b")]
+    [InlineData("eval-c")]
+    [InlineData("eval-d")]
+    public async Task Prints_the_figures_on_the_former_blind_sets_now_in_the_corpus(string name)
     {
-        var (set, combined, rules) = await BothDetectorsOnAsync("eval-b");
+        var (set, combined, rules) = await BothDetectorsOnAsync(name);
 
-        output.WriteLine($"eval-b (training now), {set.Count} messages\n  embedding+rules  {combined.Summary}\n  rules alone      {rules.Summary}");
+        output.WriteLine($"{name} (training now), {set.Count} messages\n  embedding+rules  {combined.Summary}\n  rules alone      {rules.Summary}");
     }
 
     [Theory]

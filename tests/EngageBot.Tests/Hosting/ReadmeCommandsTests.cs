@@ -36,6 +36,8 @@ public sealed class ReadmeCommandsTests : IDisposable
         var list = outputs["partners list"].Output;
         foreach (var partner in DirectoryFileParser.Parse(File.ReadAllText(Path.Combine(RepoPaths.Samples, "partners.yaml"))).Content!.Partners)
             Assert.Contains(partner.Id, list);
+        if (outputs.Keys.FirstOrDefault(k => k.StartsWith("churn-model evaluate", StringComparison.Ordinal)) is { } evaluate)
+            Assert.Contains("embedding  precision", outputs[evaluate].Output);
         if (outputs.Keys.FirstOrDefault(k => k.StartsWith("classify", StringComparison.Ordinal)) is { } classify)
             Assert.All(outputs[classify].Output.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.NotNull(JsonNode.Parse(line)!["kind"]));
     }

@@ -38,11 +38,11 @@ public sealed record LabelledChurnMessage(string Id, string Text, string Kind, s
         return messages;
     }
 
-    /// <summary>The set's customers file (one name per line, # comments), or none when it does not exist.</summary>
     /// <summary>FILE.jsonl's customers: FILE-customers.txt beside it.</summary>
     public static string CustomersBeside(string jsonl) =>
         Path.Combine(Path.GetDirectoryName(jsonl) ?? "", Path.GetFileNameWithoutExtension(jsonl) + "-customers.txt");
 
+    /// <summary>The set's customers file (one name per line, # comments), or none when it does not exist.</summary>
     public static IReadOnlyList<CustomerName> ReadCustomers(string? path) =>
         path is not null && File.Exists(path) ? CustomerName.From(File.ReadAllLines(path)) : [];
 
