@@ -18,11 +18,8 @@ public sealed class EmbeddingChurnDetectorTests(ITestOutputHelper output)
     [Fact]
     public async Task Meets_the_precision_recall_kind_and_customer_targets_on_the_blind_evaluation_set()
     {
-        var (set, combined, rules) = await BothDetectorsOnAsync("eval-e");
+        var (combined, rules) = await BothDetectorsOnAsync("eval-e", "written blind");
 
-        output.WriteLine($"eval-e (written blind), {set.Count} messages");
-        output.WriteLine($"  embedding+rules  {combined.Summary}");
-        output.WriteLine($"  rules alone      {rules.Summary}");
         output.WriteLine(string.Join("\n", combined.Errors));
         Assert.True(combined.Precision >= 0.92, combined.ToString());
         Assert.True(combined.Recall >= 0.90, combined.ToString());
@@ -40,9 +37,7 @@ public sealed class EmbeddingChurnDetectorTests(ITestOutputHelper output)
     [InlineData("eval-d")]
     public async Task Prints_the_figures_on_the_former_blind_sets_now_in_the_corpus(string name)
     {
-        var (set, combined, rules) = await BothDetectorsOnAsync(name);
-
-        output.WriteLine($"{name} (training now), {set.Count} messages\n  embedding+rules  {combined.Summary}\n  rules alone      {rules.Summary}");
+        await BothDetectorsOnAsync(name, "training now");
     }
 
     [Theory]
@@ -51,21 +46,23 @@ public sealed class EmbeddingChurnDetectorTests(ITestOutputHelper output)
     [InlineData("fresh")]
     public async Task Does_well_on_the_older_labelled_sets_too(string name)
     {
-        var (set, combined, rules) = await BothDetectorsOnAsync(name);
+        var (combined, _) = await BothDetectorsOnAsync(name, "seen, not trained on");
 
-        output.WriteLine($"{name}, {set.Count} messages\n  embedding+rules  {combined.Summary}\n  rules alone      {rules.Summary}");
         Assert.True(combined.Precision >= 0.85, combined.ToString());
         Assert.True(combined.Recall >= 0.85, combined.ToString());
         Assert.True(combined.CustomerAccuracy >= 0.9, combined.ToString());
     }
 
-    /// <summary>Embedding+rules and the rules alone on one labelled set under data/.</summary>
-    private static async Task<(IReadOnlyList<LabelledChurnMessage> Set, ChurnEvaluation Combined, ChurnEvaluation Rules)> BothDetectorsOnAsync(string name)
+    /// <summary>Embedding+rules and the rules alone on one labelled set under data/, printed side by side.</summary>
+    private async Task<(ChurnEvaluation Combined, ChurnEvaluation Rules)> BothDetectorsOnAsync(string name, string note)
     {
         var set = LabelledMessages.Load(name);
         var customers = LabelledMessages.Customers(name);
         ChurnModels.Warm(set);
-        return (set, await ChurnEvaluation.RunAsync(ChurnModels.Detector(), set, customers), await ChurnEvaluation.RunAsync(new RulesChurnDetector(), set, customers));
+        var combined = await ChurnEvaluation.RunAsync(ChurnModels.Detector(), set, customers);
+        var rules = await ChurnEvaluation.RunAsync(new RulesChurnDetector(), set, customers);
+        output.WriteLine($"{name} ({note}), {set.Count} messages\n  embedding+rules  {combined.Summary}\n  rules alone      {rules.Summary}");
+        return (combined, rules);
     }
 
     [Theory]
