@@ -63,6 +63,22 @@ public sealed class ManagerNudgeSweeperTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_partner_whose_only_ticket_is_closed_is_no_onboarding_cliff()
+    {
+        // nova, onboarded 20 November, asked one question that was answered and closed: it did engage.
+        await _world.OpenTicketAsync("TKT-NOVA1", "nova", "19:nova@thread.tacv2", Utc(11, 24, 15), "How do we register a deal?");
+        await _world.CloseTicketAsync("TKT-NOVA1", Utc(11, 25, 15));
+
+        await _world.SweepAtAsync(Utc(12, 6, 12));
+        await _world.SweepAtAsync(Utc(12, 7, 13, 30)); // Monday 08:30 in New York
+
+        // Still nudged for its silence, but not as an onboarding cliff.
+        var noah = Assert.Single(_world.Nudges, n => n.Key == "daily-nudge|noah|2026-12-07");
+        Assert.Contains(Lines(noah), l => l.StartsWith("• No message from Nova Systems", StringComparison.Ordinal));
+        Assert.DoesNotContain(Lines(noah), l => l.Contains("Onboarded", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Owners_are_nudged_at_the_start_of_their_own_working_days_across_a_DST_change()
     {
         // New York moves to daylight time on Sunday 14 March 2027; Berlin stays on CET until the 28th.

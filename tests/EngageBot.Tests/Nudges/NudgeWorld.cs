@@ -106,5 +106,8 @@ public sealed class NudgeWorld : IDisposable
         return ticket;
     }
 
+    public Task CloseTicketAsync(string id, DateTimeOffset at) =>
+        _world.Primary.GetRequiredService<TicketStore>().UpdateAsync(id, t => t.Close(new TicketParty("U-OLIVIA", "Olivia"), at, "answered"));
+
     public void Dispose() => _world.Dispose();
 }

@@ -52,7 +52,8 @@ public sealed class PartnerNudgeFinder(IInteractionLog log, CheckInStore checkIn
         await foreach (var t in tickets.ListListedByPartnerAsync(partner.Id, ct)) listedTickets.Add(t);
 
         var age = today.DayNumber - partner.OnboardedOn.DayNumber;
-        if (age >= thresholds.OnboardingGraceDays && age < thresholds.OnboardingDays && !partnerCheckIns.Any(c => c.IsAnswered) && listedTickets.Count == 0)
+        if (age >= thresholds.OnboardingGraceDays && age < thresholds.OnboardingDays && !partnerCheckIns.Any(c => c.IsAnswered) && listedTickets.Count == 0
+            && !await HasClosedTicketAsync(partner, ct))
             reasons.Add(new(NudgeReasonKind.OnboardingCliff, $"Onboarded {age} days ago: no check-in answered and no ticket yet", "channel", channelUrl ?? ""));
 
         var startOfToday = ZoneTimes.ToInstant(zone, today.ToDateTime(TimeOnly.MinValue));
@@ -70,6 +71,14 @@ public sealed class PartnerNudgeFinder(IInteractionLog log, CheckInStore checkIn
                 ticket.Id, platforms.ThreadLink(ticket.Thread, ticket.RootMessageId)));
         }
         return reasons.Count == 0 ? null : new PartnerNudgeLine(partner.Id, partner.Name, channelUrl, reasons);
+    }
+
+    // A partner whose only tickets are closed did ask us something: the listing above holds no closed ticket, the per-partner
+    // index of opened tickets does. Read only for a partner in its onboarding window with nothing else to show.
+    private async Task<bool> HasClosedTicketAsync(Partner partner, CancellationToken ct)
+    {
+        await foreach (var _ in tickets.ListOpenedByPartnerAsync(partner.Id, DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, ct)) return true;
+        return false;
     }
 
     // The latest message by someone from the partner, and by someone of ours, in the partner's shared channels (not DMs,
