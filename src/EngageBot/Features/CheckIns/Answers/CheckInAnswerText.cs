@@ -18,8 +18,21 @@ public static class CheckInAnswerText
         (CardInputs.NextCheckIn, "Preferred next check-in"),
     ];
 
+    // The answers partners write in their own words: what a digest quotes (the rating is shown beside the quote).
+    private static readonly string[] FreeTextLabels = ["Blocking", "We should do better at", "Topics for next time"];
+
     public static string From(CardInputValidator answers) =>
         string.Join('\n', Lines.Select(l => (l.Label, Value: answers.Value(l.Input).Trim()))
             .Where(l => l.Value.Length > 0 && l.Value != "false")
             .Select(l => $"{l.Label}: {l.Value}"));
+
+    /// <summary>
+    /// The partner's own words in a stored answer text (the free-text answers, labels removed, joined by " · "); empty
+    /// when the partner only picked values.
+    /// </summary>
+    public static string PartnerWords(string answerText) =>
+        string.Join(" · ", answerText.Split('\n')
+            .Select(line => FreeTextLabels.FirstOrDefault(label => line.StartsWith(label + ": ", StringComparison.Ordinal)) is { } label
+                ? line[(label.Length + 2)..].Trim() : "")
+            .Where(words => words.Length > 0));
 }

@@ -1,5 +1,6 @@
 using EngageBot.Features.ChurnRisk.Detection;
 using EngageBot.Features.ChurnRisk.Escalation;
+using EngageBot.Features.CheckIns.Answers;
 using EngageBot.Features.Digests.Loading;
 using EngageBot.Features.Feedback;
 
@@ -57,9 +58,11 @@ public static class WeekFiguresCalculator
             TopCategories = feedback.Where(f => f.Entry.Category is not null).GroupBy(f => f.Entry.Category!.Value)
                 .Select(g => new CategoryCount(g.Key, g.Count())).OrderByDescending(x => x.Count).ThenBy(x => x.Category).Take(TopCategoryCount).ToList(),
             LowRatingQuotes = lowRatingThreshold <= 0 ? [] : rated
-                .Where(f => f.Entry.Rating <= lowRatingThreshold && !string.IsNullOrWhiteSpace(f.Entry.Text))
+                .Where(f => f.Entry.Rating <= lowRatingThreshold)
+                .Select(f => (f.Entry, f.Partner, Words: QuotableWords(f.Entry)))
+                .Where(f => f.Words.Length > 0)
                 .OrderBy(f => f.Entry.Rating).ThenByDescending(f => f.Entry.CreatedAt).Take(maxQuotes)
-                .Select(f => new LowRatingQuote(f.Partner.Name, f.Entry.Rating!.Value, Shorten(f.Entry.Text.Trim()))).ToList(),
+                .Select(f => new LowRatingQuote(f.Partner.Name, f.Entry.Rating!.Value, Shorten(f.Words))).ToList(),
             CheckInsPosted = checkIns.Count,
             CheckInsAnswered = checkIns.Count(c => c.IsAnswered),
         };
@@ -83,6 +86,11 @@ public static class WeekFiguresCalculator
         foreach (var r in risks) counts[r.Severity]++;
         return counts;
     }
+
+    // A check-in answer is stored as labelled lines ("Health (1-5): 2", "Blocking: …"); an executive is shown only what
+    // the partner wrote, and an answer with no words of its own is not quoted.
+    private static string QuotableWords(FeedbackEntry entry) =>
+        (entry.Source == FeedbackSource.CheckInAnswer ? CheckInAnswerText.PartnerWords(entry.Text) : entry.Text).Trim();
 
     private static string Shorten(string text) => text.Length <= QuoteLength ? text : text[..(QuoteLength - 1)].TrimEnd() + "…";
 }
