@@ -54,5 +54,16 @@ public sealed class SoftmaxRegressionTests
         Assert.InRange(saved.Probability(x[0], "risk"), 0.3, 0.7);
     }
 
+    [Fact]
+    public void Cut_off_ngram_weights_are_refused_with_what_to_do_not_read_as_zeros()
+    {
+        var model = SoftmaxRegression.Train(["n", "y"], [[1f], [0f]], ["n", "y"], epochs: 5, ngrams: [HashedNgrams.Of("a"), HashedNgrams.Of("b")]);
+        var cut = new SoftmaxRegression { Classes = model.Classes, Weights = model.Weights, Bias = model.Bias, NgramBuckets = model.NgramBuckets, NgramWeights = model.NgramWeights![..100] };
+
+        var e = Assert.Throws<InvalidDataException>(() => cut.Check("weights.json", 1));
+        Assert.Contains("weights.json: a head's n-gram weights do not match 2 classes", e.Message);
+        Assert.Contains("retrain", e.Message);
+    }
+
     private static readonly System.Text.Json.JsonSerializerOptions WebJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 }

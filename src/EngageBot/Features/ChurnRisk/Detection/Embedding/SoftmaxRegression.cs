@@ -21,7 +21,7 @@ public sealed class SoftmaxRegression
     /// <summary>The n-gram weights, class by class, as half-precision floats, base64 (a third of their size as JSON numbers).</summary>
     public string? NgramWeights { get; init; }
 
-    private float[][] Ngrams => _ngrams ??= Decode(NgramWeights, Classes.Length, NgramBuckets);
+    private float[][] Ngrams => _ngrams ??= Decode(Convert.FromBase64String(NgramWeights ?? ""), Classes.Length, NgramBuckets);
 
     public double[] Probabilities(ReadOnlySpan<float> features, ReadOnlySpan<int> ngrams = default)
     {
@@ -131,8 +131,11 @@ public sealed class SoftmaxRegression
             throw new InvalidDataException($"{source}: a head does not match {features} features; retrain with engagebot churn-model train");
         if (NgramBuckets is not (0 or HashedNgrams.Buckets))
             throw new InvalidDataException($"{source}: a head was trained on {NgramBuckets} n-gram buckets, this build hashes into {HashedNgrams.Buckets}; retrain with engagebot churn-model train");
-        if (NgramBuckets > 0 && (NgramWeights is null || Convert.FromBase64String(NgramWeights).Length != Classes.Length * NgramBuckets * 2))
+        if (NgramBuckets == 0) return;
+        var bytes = Convert.FromBase64String(NgramWeights ?? "");
+        if (bytes.Length != Classes.Length * NgramBuckets * 2)
             throw new InvalidDataException($"{source}: a head's n-gram weights do not match {Classes.Length} classes × {NgramBuckets} buckets; retrain with engagebot churn-model train");
+        _ngrams = Decode(bytes, Classes.Length, NgramBuckets); // checked once, decoded once
     }
 
     private static string Encode(float[][] rows)
@@ -148,9 +151,6 @@ public sealed class SoftmaxRegression
         return Convert.ToBase64String(bytes);
     }
 
-    private static float[][] Decode(string? base64, int classes, int buckets)
-    {
-        var bytes = Convert.FromBase64String(base64 ?? "");
-        return [.. Enumerable.Range(0, classes).Select(c => Enumerable.Range(0, buckets).Select(i => (float)BitConverter.ToHalf(bytes, (c * buckets + i) * 2)).ToArray())];
-    }
+    private static float[][] Decode(byte[] bytes, int classes, int buckets) =>
+        [.. Enumerable.Range(0, classes).Select(c => Enumerable.Range(0, buckets).Select(i => (float)BitConverter.ToHalf(bytes, (c * buckets + i) * 2)).ToArray())];
 }
