@@ -184,6 +184,29 @@ public sealed class TeamsTicketEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_digest_command_typed_by_the_owner_in_Teams_sends_the_digest_card_and_a_confirmation_by_direct_message()
+    {
+        await using var host = new TicketsTeamsHost(_authority, _connector);
+        _ = host.Server;
+        Assert.True((await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory)).Succeeded);
+        var command = Message(RootId, RootId, "<at>EngageBot</at> digest 2026-W45", OwnerAad, TeamsHost.TenantId);
+        command["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention", ["mentioned"] = new JsonObject { ["id"] = TeamsActivities.BotId, ["name"] = "EngageBot" }, ["text"] = "<at>EngageBot</at>",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, (await host.PostActivityAsync(command)).StatusCode);
+
+        // The directory knows the owner by AAD object id, the activity's sender id is "29:…". Teams has no ephemeral
+        // messages: the confirmation is a DM too, beside the card.
+        await ClockedEventually.TrueAsync(host.Time, () => DirectMessages().Count == 2, TimeSpan.FromSeconds(15));
+        var card = Assert.Single(DirectMessages(), r => r.Body?["attachments"]?[0]?["contentType"]?.GetValue<string>() == "application/vnd.microsoft.card.adaptive");
+        Assert.Contains("Partner digest, week 2026-W45", card.Body!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(DirectMessages(), r => r.Body?.ToJsonString().Contains("Sent you the digest for week 2026-W45", StringComparison.Ordinal) == true);
+        Assert.Empty(Requests("POST", $"/v3/conversations/{Uri.EscapeDataString(PartnerChannel)}"));
+    }
+
+    [Fact]
     public async Task A_bot_command_from_a_partner_side_user_is_answered_in_its_thread_never_in_a_one_to_one_chat()
     {
         await using var host = new TicketsTeamsHost(_authority, _connector);

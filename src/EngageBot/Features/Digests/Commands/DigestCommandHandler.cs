@@ -1,6 +1,7 @@
 using EngageBot.Channels;
 using EngageBot.Features.Digests.Delivery;
 using EngageBot.Features.Directory;
+using EngageBot.Features.Directory.Linking;
 using Microsoft.Extensions.Options;
 
 namespace EngageBot.Features.Digests.Commands;
@@ -28,7 +29,8 @@ public sealed class DigestCommandHandler(IPartnerDirectory directory, DigestMess
     {
         if (actor.Kind != AuthorKind.Internal) return DigestReplies.InternalOnly;
         var snapshot = await directory.GetSnapshotAsync(ct);
-        if (snapshot.PersonByPlatformUser(command.Platform, actor.Id) is not { } person) return DigestReplies.NotInDirectory;
+        // On Teams the directory names people by AAD object id, not by the Bot Framework user id ("29:…").
+        if (PlatformIdentity.Find(snapshot, command.Platform, actor) is not { } person) return DigestReplies.NotInDirectory;
         if (DigestScope.For(snapshot, person, options.Value.ExecutiveScope) is null) return DigestReplies.NoPartners;
         var zone = DigestScope.ZoneOf(person, options.Value);
         IsoWeek week;
