@@ -116,11 +116,7 @@ public sealed class TeamsTicketEndToEndTests : IAsyncLifetime
         await using var host = new TicketsTeamsHost(_authority, _connector);
         _ = host.Server;
         Assert.True((await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory)).Succeeded);
-        var command = Message(RootId, RootId, "<at>EngageBot</at> tickets acme", OwnerAad, TeamsHost.TenantId);
-        command["entities"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "mention", ["mentioned"] = new JsonObject { ["id"] = TeamsActivities.BotId, ["name"] = "EngageBot" }, ["text"] = "<at>EngageBot</at>",
-        });
+        var command = MentionCommand(RootId, RootId, "<at>EngageBot</at> tickets acme", OwnerAad, TeamsHost.TenantId);
 
         Assert.Equal(HttpStatusCode.OK, (await host.PostActivityAsync(command)).StatusCode);
 
@@ -189,11 +185,7 @@ public sealed class TeamsTicketEndToEndTests : IAsyncLifetime
         await using var host = new TicketsTeamsHost(_authority, _connector);
         _ = host.Server;
         Assert.True((await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory)).Succeeded);
-        var command = Message(RootId, RootId, "<at>EngageBot</at> digest 2026-W45", OwnerAad, TeamsHost.TenantId);
-        command["entities"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "mention", ["mentioned"] = new JsonObject { ["id"] = TeamsActivities.BotId, ["name"] = "EngageBot" }, ["text"] = "<at>EngageBot</at>",
-        });
+        var command = MentionCommand(RootId, RootId, "<at>EngageBot</at> digest 2026-W45", OwnerAad, TeamsHost.TenantId);
 
         Assert.Equal(HttpStatusCode.OK, (await host.PostActivityAsync(command)).StatusCode);
 
@@ -213,11 +205,7 @@ public sealed class TeamsTicketEndToEndTests : IAsyncLifetime
         _ = host.Server;
         Assert.True((await host.Services.GetRequiredService<DirectoryImporter>().ImportAsync(Directory)).Succeeded);
         await host.PostActivityAsync(BotAdded(PartnerChannel));
-        var command = Message("1793610000077", "1793610000077", "<at>EngageBot</at> help", PartnerAad, PartnerTenant);
-        command["entities"] = new JsonArray(new JsonObject
-        {
-            ["type"] = "mention", ["mentioned"] = new JsonObject { ["id"] = TeamsActivities.BotId, ["name"] = "EngageBot" }, ["text"] = "<at>EngageBot</at>",
-        });
+        var command = MentionCommand("1793610000077", "1793610000077", "<at>EngageBot</at> help", PartnerAad, PartnerTenant);
 
         Assert.Equal(HttpStatusCode.OK, (await host.PostActivityAsync(command)).StatusCode);
 
@@ -260,6 +248,17 @@ public sealed class TeamsTicketEndToEndTests : IAsyncLifetime
     {
         var tickets = host.Services.GetRequiredService<TicketService>();
         return ClockedEventually.TrueAsync(host.Time, () => tickets.Store.GetAsync(id, default).Result?.Status == status, TimeSpan.FromSeconds(15));
+    }
+
+    // A message that @mentions the bot, as Teams sends a typed command.
+    private JsonObject MentionCommand(string id, string rootId, string text, string aad, string tenant)
+    {
+        var command = Message(id, rootId, text, aad, tenant);
+        command["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention", ["mentioned"] = new JsonObject { ["id"] = TeamsActivities.BotId, ["name"] = "EngageBot" }, ["text"] = "<at>EngageBot</at>",
+        });
+        return command;
     }
 
     private JsonObject Message(string id, string rootId, string text, string aad, string tenant) => new()
