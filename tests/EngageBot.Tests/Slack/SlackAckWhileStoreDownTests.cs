@@ -12,6 +12,7 @@ namespace EngageBot.Tests.Slack;
 /// Slack's 3-second ack window, instead of after the store's own retries (about 10 s on Table Storage). Real host, real
 /// inbox, real store; wall-clock timings.
 /// </summary>
+[Collection(WallClockTimings.Name)]
 public sealed class SlackAckWhileStoreDownTests : IAsyncLifetime
 {
     /// <summary>"Well under" Slack's 3 s: what is left after this is network between Slack and us.</summary>
